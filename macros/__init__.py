@@ -1,0 +1,65 @@
+"""The handbook's macros (mkdocs-macros, `module_name: macros`).
+
+At the start of a build, `define_env` loads and checks all content once
+(content.py, validation.py). Pages with a content header (sessie, werkvorm,
+werkblad) get their generated parts added automatically in
+`on_post_page_macros`, so contributors write only data and prose. Overview
+pages call the macros registered below, e.g. `{{ trajectoverzicht() }}`.
+"""
+
+from mkdocs.exceptions import PluginError
+
+from . import content, render, schedule, validation
+from .validation import ContentError
+
+renderer = None  # set by define_env; one per build
+
+
+def settings_from(config):
+    extra = config["extra"]
+    return schedule.Settings(
+        groepsgrootte=extra.get("groepsgrootte", 15),
+        reserve=extra.get("reserve", 2),
+        begintijd=str(extra.get("begintijd", "13:00")),
+    )
+
+
+def pdf_path(config):
+    """Where the PDF handbook lands in site/ (the to-pdf plugin's output_path)."""
+    return config["plugins"]["to-pdf"].config["output_path"]
+
+
+def define_env(env):
+    global renderer
+    try:
+        handbook = content.load(env.conf["docs_dir"])
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    renderer = render.Renderer(handbook, settings_from(env.conf), pdf_path(env.conf))
+    env.variables["handboek"] = handbook
+    env.variables["pdf_handboek"] = renderer.pdf_path
+
+    for name, function in renderer.macros().items():
+        env.macro(function, name)
+
+    @env.macro
+    def startplanning():
+        """The start planning table, from the `planning:` header of the calling page."""
+        where = f"docs/{env.page.file.src_uri}"
+        planning = env.page.meta.get("planning")
+        problems = validation.problems_in(planning, "planning", where)
+        if problems:
+            raise PluginError(str(ContentError(problems)))
+        return renderer.start_planning(planning)
+
+
+def on_pre_page_macros(env):
+    renderer.set_page(env.page.file.src_uri)
+
+
+def on_post_page_macros(env):
+    """Add the generated parts to pages that have a content header."""
+    item = renderer.handbook.item_at(env.page.file.src_uri)
+    if item is not None:
+        top, bottom = renderer.page_parts(item)
+        env.markdown = f"{top}\n{env.markdown}\n\n{bottom}"

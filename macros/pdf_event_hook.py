@@ -1,0 +1,35 @@
+"""Build glue for the PDF handbook (an MkDocs hook, see `hooks:` in mkdocs.yml).
+
+This one file serves two masters:
+
+* MkDocs loads it as a hook. `on_startup` switches the PDF on for
+  `mkdocs build` and off for `mkdocs serve` (set KIX_PDF=1 to preview with
+  the PDF, or KIX_PDF=0 to build without it).
+* mkdocs-to-pdf imports a module named `pdf_event_hook` and calls its
+  `pre_pdf_render` just before WeasyPrint renders the book. MkDocs registers
+  hooks in sys.modules under their file name, so the plugin finds this file.
+"""
+
+import os
+
+import weasyprint
+
+PDF_SWITCH = "KIX_PDF"
+
+
+def on_startup(command, dirty):
+    os.environ.setdefault(PDF_SWITCH, "0" if command == "serve" else "1")
+
+
+def pre_pdf_render(soup, logger):
+    """Prepare the combined handbook HTML for print."""
+    # Tagged PDF (PDF/UA-1): WeasyPrint reads its defaults when rendering, and
+    # the plugin offers no other way to pass render options.
+    weasyprint.DEFAULT_OPTIONS["pdf_variant"] = "pdf/ua-1"
+    soup.html["lang"] = "nl"
+    # Buttons, download links and other things that only make sense on screen.
+    for element in soup.select(".kix-alleen-web, .md-source-file, .md-feedback"):
+        element.decompose()
+    for link in soup.select("a[download]"):
+        link.unwrap()
+    return soup
