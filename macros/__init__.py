@@ -9,7 +9,7 @@ pages call the macros registered below, e.g. `{{ trajectoverzicht() }}`.
 
 from mkdocs.exceptions import PluginError
 
-from . import content, render, schedule, validation
+from . import content, prints, render, schedule, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
@@ -63,3 +63,14 @@ def on_post_page_macros(env):
     if item is not None:
         top, bottom = renderer.page_parts(item)
         env.markdown = f"{top}\n{env.markdown}\n\n{bottom}"
+
+
+def on_post_build(env):
+    """With the PDF handbook, also write the print PDFs (worksheets, run sheets)."""
+    if not env.conf["plugins"]["to-pdf"].enabled:
+        return
+    renderer.set_page("index.md")
+    try:
+        prints.write_prints(renderer, env.conf["site_dir"])
+    except prints.PrintError as error:
+        raise PluginError(str(error)) from None

@@ -1,33 +1,65 @@
-"""Check all content without building the site: `python -m macros`.
+"""Check all content without building the site:
 
-Prints every problem with file and field, or a one-line summary when all is
-well. The build runs the same checks; this is just faster.
+    .venv/bin/python -m macros            headers, references and the A2 language gate
+    .venv/bin/python -m macros --print    also renders every print PDF (slower) to
+                                          check that each sheet fits its pages
+
+Prints every problem with file and field; exits with 1 when there is one.
+The build runs the same checks.
 """
 
+import argparse
 import sys
+import tempfile
 from pathlib import Path
 
-from .content import load
+from mkdocs.config import load_config
+
+from . import content, prints, render, settings_from
+from .readability import problem, worksheet_text
 from .validation import ContentError
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
 
-try:
-    handbook = load(DOCS)
-except ContentError as error:
-    print(error, file=sys.stderr)
-    sys.exit(1)
-print(
-    f"In orde: {len(handbook.sessions)} sessies, {len(handbook.werkvormen)} werkvormen, "
-    f"{len(handbook.werkbladen)} werkbladen."
-)
 
-from .readability import problem, worksheet_text  # noqa: E402
+def language_problems(handbook):
+    """Worksheets and participant forms that are too hard for A2."""
+    sheets = list(handbook.werkbladen.values()) + list(handbook.formulieren.values())
+    return [
+        p for s in sheets
+        if s.data.get("voor", "deelnemer") == "deelnemer"
+        and (p := problem(f"docs/{s.src}", worksheet_text(s.data)))
+    ]
 
-too_hard = [
-    p for w in handbook.werkbladen.values()
-    if (p := problem(f"docs/{w.src}", worksheet_text(w.data)))
-]
-for line in too_hard:
-    print(line, file=sys.stderr)
-sys.exit(1 if too_hard else 0)
+
+def main():
+    parser = argparse.ArgumentParser(description="Controleer de inhoud van het handboek.")
+    parser.add_argument("--print", action="store_true", help="maak ook alle print-PDF's")
+    args = parser.parse_args()
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    try:
+        handbook = content.load(config["docs_dir"])
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    found = language_problems(handbook)
+    if args.print:
+        renderer = render.Renderer(handbook, settings_from(config), "pdf/handboek.pdf")
+        with tempfile.TemporaryDirectory() as out:
+            site = Path(out)
+            (site / "assets").symlink_to(Path(config["docs_dir"]) / "assets")
+            try:
+                prints.write_prints(renderer, site)
+            except prints.PrintError as error:
+                found.append(str(error))
+    for line in found:
+        print(line, file=sys.stderr)
+    print(
+        f"{'Fouten gevonden' if found else 'In orde'}: {len(handbook.sessions)} sessies, "
+        f"{len(handbook.werkvormen)} werkvormen, {len(handbook.werkbladen)} werkbladen, "
+        f"{len(handbook.formulieren)} formulieren."
+    )
+    return 1 if found else 0
+
+
+sys.exit(main())

@@ -1,8 +1,9 @@
 """Load the handbook's structured content from the Markdown files in docs/.
 
 A content file is a Markdown page whose YAML header holds one of these keys:
-`sessie` (docs/traject/), `werkvorm` (docs/werkvormen/<categorie>/) or
-`werkblad` (docs/werkbladen/). Its identifier is the file name without `.md`.
+`sessie` (docs/traject/), `werkvorm` (docs/werkvormen/<categorie>/),
+`werkblad` (docs/werkbladen/) or `formulier` (docs/formulieren/). Its
+identifier is the file name without `.md`.
 Loading reads every header once, checks it (validation.py) and checks the
 references between files; any problem stops the build with a clear message.
 """
@@ -15,7 +16,11 @@ from mkdocs.utils.meta import get_data
 
 from .validation import ContentError, problems_in, problems_in_worksheet_parts
 
-KINDS = ("sessie", "werkvorm", "werkblad")
+KINDS = ("sessie", "werkvorm", "werkblad", "formulier")
+
+# A form has the same parts as a worksheet.
+SCHEMA_OF = {"sessie": "sessie", "werkvorm": "werkvorm", "werkblad": "werkblad",
+             "formulier": "werkblad"}
 
 # The fixed parts of every werkvorm page, in this order (## headings).
 WERKVORM_PARTS = (
@@ -61,6 +66,10 @@ class Handbook:
     def werkbladen(self):
         return self.items["werkblad"]
 
+    @property
+    def formulieren(self):
+        return self.items["formulier"]
+
     def item_at(self, src):
         """The content item of the page at `src` (relative to docs/), or None."""
         return next(
@@ -100,9 +109,11 @@ def load(docs_dir):
     problems = []
     for item in read_items(docs_dir):
         where = f"docs/{item.src}"
-        item_problems = problems_in(item.data, item.kind, where)
-        if item.kind == "werkblad" and isinstance(item.data, dict):
-            item_problems += problems_in_worksheet_parts(item.data.get("onderdelen"), where)
+        item_problems = problems_in(item.data, SCHEMA_OF[item.kind], where, prefix=item.kind)
+        if SCHEMA_OF[item.kind] == "werkblad" and isinstance(item.data, dict):
+            item_problems += problems_in_worksheet_parts(
+                item.data.get("onderdelen"), where, prefix=item.kind
+            )
         if item.kind == "werkvorm" and not item_problems:
             item_problems += werkvorm_page_problems(item, where)
         if not item_problems and item.body.lstrip().startswith("# "):

@@ -97,9 +97,9 @@ class Renderer:
             category_name=CATEGORY_NAMES.get,
             variant_name=VARIANT_NAMES.get,
             md_link=self.md_link,
+            print_url=lambda kind, ident: self.url(self.print_path(kind, ident)),
             settings=settings,
             handbook=handbook,
-            pdf_dir=posixpath.dirname(pdf_path),
         )
 
     def set_page(self, src):
@@ -112,6 +112,11 @@ class Renderer:
         if path.endswith(".md"):
             path = source_url(path)
         return get_relative_url(path, source_url(self.page_src))
+
+    def print_path(self, kind, ident):
+        """Where a print PDF lives in site/: kind is werkblad, formulier, draaiboek
+        or werkbladen (all worksheets of one session)."""
+        return f"{posixpath.dirname(self.pdf_path)}/{kind}-{ident}.pdf"
 
     def md_link(self, target):
         """A Markdown link target from the current page to an item (checked by MkDocs)."""
@@ -147,7 +152,7 @@ class Renderer:
         return self.render("werkvorm_top.md", **context), self.render("werkvorm_bottom.md", **context)
 
     def werkblad_parts(self, werkblad):
-        """(top, bottom) of a worksheet page: trainer facts, downloads and the sheet."""
+        """(top, bottom) of a worksheet or form page: trainer facts, downloads, the sheet."""
         top = self.render(
             "werkblad_top.md",
             werkblad=werkblad,
@@ -159,13 +164,14 @@ class Renderer:
 
     def worksheet(self, werkblad):
         """The printable sheet itself (HTML), as on paper."""
-        return self.render("worksheet.html", data=werkblad.data)
+        return self.render("worksheet.html", data=werkblad.data, kind=werkblad.kind)
 
     def page_parts(self, item):
         parts = {
             "sessie": self.session_parts,
             "werkvorm": self.werkvorm_parts,
             "werkblad": self.werkblad_parts,
+            "formulier": self.werkblad_parts,
         }
         return parts[item.kind](item)
 
@@ -183,6 +189,10 @@ class Renderer:
             "werkvormen_per_sessie": self.werkvormen_by_session,
             "werkvormen_tabel": self.werkvormen_table,
             "werkbladen_tabel": self.werkbladen_table,
+            "presentielijst": self.attendance_list,
+            "gespreksleidraad": self.conversation_guide,
+            "certificaat": self.certificate,
+            "download": self.download_link,
         }
 
     def trajectory_table(self):
@@ -245,3 +255,39 @@ class Renderer:
     def start_planning(self, planning):
         return self.render("start_planning.html", planning=sorted(
             planning, key=lambda t: -t["weken_voor_start"]))
+
+    def download_link(self, kind, ident, text):
+        """A download link to one of the print PDFs (see print_path)."""
+        return self.render("download_link.html", href=self.url(self.print_path(kind, ident)),
+                           text=text)
+
+    # --- forms made from the session data -----------------------------------
+
+    def group_meetings(self):
+        """The sessions the whole group attends (not the individual intake)."""
+        return [s for s in self.handbook.sessions if s.data.get("groep") != "individueel"]
+
+    def attendance_list(self):
+        return self.render("attendance_list.html", meetings=self.group_meetings(),
+                           rows=self.settings.groepsgrootte)
+
+    def certificate_themes(self):
+        """What the certificate says the participant worked on: the themes of the
+        core trainings and the activities, from their titles."""
+        themes = [s.title.split(":", 1)[-1].strip() for s in self.handbook.sessions
+                  if s.data["soort"] == "kerntraining"]
+        themes += [s.title.split(":", 1)[0] for s in self.handbook.sessions
+                   if s.data["soort"] == "activiteit"]
+        return themes
+
+    def certificate(self, naam="", periode=""):
+        return self.render("certificate.html", naam=naam, periode=periode,
+                           themas=self.certificate_themes())
+
+    def conversation_guide(self, sessie="intake"):
+        """The blocks of a session as a numbered conversation guide (for the intake)."""
+        session = self.handbook.items["sessie"].get(sessie)
+        if session is None:
+            raise ValueError(f"gespreksleidraad('{sessie}'): die sessie bestaat niet")
+        return self.render("conversation_guide.md", session=session,
+                           rows=schedule.run_sheet(session.data, self.settings.begintijd))

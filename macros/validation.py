@@ -75,6 +75,8 @@ def expectation(error):
         return f"verwacht hoogstens {rule}{hint}, maar er staat {describe(found)}"
     if kind == "minLength":
         return f"verwacht een tekst van minstens {rule} tekens{hint}, maar er staat {describe(found)}"
+    if kind == "maxLength":
+        return f"verwacht een tekst van hoogstens {rule} tekens{hint}, maar deze is {len(found)} tekens lang"
     if kind == "minItems":
         return f"verwacht een lijst met minstens {rule} item(s){hint}"
     if kind == "maxItems":
@@ -86,17 +88,17 @@ def expectation(error):
     return error.message
 
 
-def problems_in(data, schema_name, where):
+def problems_in(data, schema_name, where, prefix=None):
     """All schema problems of `data`, as Dutch sentences starting with `where`."""
-    return list(problems_against(data, schema(schema_name), where, schema_name))
+    return list(problems_against(data, schema(schema_name), where, prefix or schema_name))
 
 
-def problems_in_worksheet_parts(parts, where):
+def problems_in_worksheet_parts(parts, where, prefix="werkblad"):
     """Check each part of a worksheet against the kind named by its first key."""
     kinds = schema("werkblad")["$defs"]
     found = []
     for number, part in enumerate(parts if isinstance(parts, list) else [], start=1):
-        field = f"werkblad.onderdelen[{number}]"
+        field = f"{prefix}.onderdelen[{number}]"
         kind = next((key for key in part if key in kinds), None) if isinstance(part, dict) else None
         if kind is None:
             found.append(

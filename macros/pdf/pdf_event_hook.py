@@ -5,12 +5,15 @@ This one file serves two masters:
 * MkDocs loads it as a hook. `on_startup` switches the PDF on for
   `mkdocs build` and off for `mkdocs serve` (set KIX_PDF=1 to preview with
   the PDF, or KIX_PDF=0 to build without it).
-* mkdocs-to-pdf imports a module named `pdf_event_hook` and calls its
-  `pre_pdf_render` just before WeasyPrint renders the book. MkDocs registers
-  hooks in sys.modules under their file name, so the plugin finds this file.
+* mkdocs-to-pdf imports a module named `pdf_event_hook` from sys.path and
+  calls its `pre_pdf_render` just before WeasyPrint renders the book.
+  `on_startup` puts this folder (macros/pdf/, which holds only the PDF glue:
+  this file, the cover and the print styles) on sys.path so it is found.
 """
 
 import os
+import sys
+from pathlib import Path
 
 import weasyprint
 
@@ -19,6 +22,9 @@ PDF_SWITCH = "KIX_PDF"
 
 def on_startup(command, dirty):
     os.environ.setdefault(PDF_SWITCH, "0" if command == "serve" else "1")
+    folder = str(Path(__file__).resolve().parent)
+    if folder not in sys.path:
+        sys.path.append(folder)
 
 
 def pre_pdf_render(soup, logger):
@@ -33,3 +39,8 @@ def pre_pdf_render(soup, logger):
     for link in soup.select("a[download]"):
         link.unwrap()
     return soup
+
+
+def inject_link(html, href, page, logger):
+    """Leave pages as they are: our own templates link to the PDF (partials/actions.html)."""
+    return html

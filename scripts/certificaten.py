@@ -1,0 +1,64 @@
+"""Make one certificate PDF per participant from a CSV file of names.
+
+    .venv/bin/python scripts/certificaten.py namen.csv --periode "april tot juli 2027"
+
+The CSV has a header `naam` and one name per line; empty lines are skipped.
+The certificate is the one on the site (formulieren/certificaat), filled in.
+Everything happens on this computer: names are never sent anywhere.
+"""
+
+import argparse
+import csv
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import content, prints, render, settings_from  # noqa: E402
+
+
+def read_names(csv_path):
+    """The names in the CSV file, in order, without empty lines."""
+    with open(csv_path, newline="", encoding="utf-8-sig") as handle:
+        rows = csv.DictReader(handle)
+        if not rows.fieldnames or "naam" not in rows.fieldnames:
+            raise SystemExit(f"{csv_path}: de eerste regel moet de kop 'naam' zijn")
+        return [row["naam"].strip() for row in rows if (row.get("naam") or "").strip()]
+
+
+def file_name(name):
+    """A safe file name for a participant: 'Aïcha el-Amrani' -> 'aicha-el-amrani.pdf'."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") + ".pdf"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("csv", help="CSV-bestand met de kop 'naam'")
+    parser.add_argument("--periode", default="", help="bijvoorbeeld 'april tot juli 2027'")
+    parser.add_argument("--uit", default="certificaten", help="map voor de PDF's")
+    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="mkdocs.yml of een editie")
+    args = parser.parse_args(argv)
+
+    config = load_config(args.config)
+    handbook = content.load(config["docs_dir"])
+    renderer = render.Renderer(handbook, settings_from(config), "pdf/handboek.pdf")
+    out = Path(args.uit)
+    out.mkdir(parents=True, exist_ok=True)
+
+    names = read_names(args.csv)
+    for name in names:
+        body = renderer.certificate(naam=name, periode=args.periode)
+        html = prints.document(renderer, "Certificaat", body, landscape=True, footer=False)
+        pdf, _ = prints.render_pdf(html, config["docs_dir"])
+        (out / file_name(name)).write_bytes(pdf)
+    print(f"{len(names)} certificaten gemaakt in {out}/")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""The site in a real browser: accessibility, privacy, search, keyboard, print, offline.
+
+Uses Debian's Chromium (/usr/bin/chromium) through Playwright. Without Chromium
+these tests skip, except under CI (CI=true), where a missing browser fails.
+"""
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from pypdf import PdfReader
+
+from test_build import nav_pages
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "mobiel": {"width": 390, "height": 844}}
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+           "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium ontbreekt ({CHROMIUM}); onder CI moeten de browsertests draaien")
+        pytest.skip(f"Chromium niet gevonden ({CHROMIUM}); installeer het pakket 'chromium'")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on 127.0.0.1, on a free port, stopped at the end."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def page_urls():
+    return [src.replace(".md", ".html") for _, src in nav_pages()]
+
+
+@pytest.fixture(scope="session")
+def visits(browser, server):
+    """Open every page at both widths once: axe results and every request made."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    results = {}
+    for name, viewport in WIDTHS.items():
+        context = browser.new_context(viewport=viewport, locale="nl-NL")
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request, found=requests: found.append(request.url))
+        for url in page_urls():
+            requests.clear()
+            response = page.goto(server + url, wait_until="load")
+            axe_result = axe.run(page, options=WCAG_AA)
+            results[(name, url)] = {
+                "status": response.status if response else None,
+                "violations": [
+                    f"{v['id']}: {v['help']} ({len(v['nodes'])}x, bv. {v['nodes'][0]['target']})"
+                    for v in axe_result.response["violations"]
+                ],
+                "requests": list(requests),
+            }
+        context.close()
+    return results
+
+
+def test_every_nav_page_opens(visits):
+    failed = [url for (_, url), r in visits.items() if r["status"] != 200]
+    assert not failed, failed
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_axe_violations_on_any_page(visits, width):
+    found = {url: r["violations"] for (name, url), r in visits.items()
+             if name == width and r["violations"]}
+    assert not found, "\n".join(f"{url}: {v}" for url, v in found.items())
+
+
+def test_pages_request_nothing_from_other_hosts(visits):
+    outside = {
+        request for r in visits.values() for request in r["requests"]
+        if urlparse(request).hostname not in ("127.0.0.1", None) and not request.startswith("data:")
+    }
+    assert not outside, sorted(outside)
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport=WIDTHS["desktop"], locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def search(page, query):
+    """Type a query in the real search box; return the titles of the results."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    # Results come from a web worker while you type: wait until they settle.
+    titles, previous = None, []
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        titles = [t.strip() for t in page.locator(".md-search-result__article h1").all_inner_texts()]
+        if titles == previous:
+            break
+        previous = titles
+    return titles
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("kick-off", "Kick-off"),
+    ("incidentmethode", "Incidentmethode"),
+    ("presentielijst", "Presentielijst"),
+    ("certificaten", "Certificaat"),           # a plural finds the singular
+    ("kwaliteitenkaart", "Kwaliteitenkaarten"),  # and the singular the plural
+    ("intervisiemethoden", "Intervisie"),
+])
+def test_dutch_search_finds_the_right_page(page, server, query, expected):
+    page.goto(server + "index.html")
+    titles = search(page, query)
+    assert any(expected.lower() in t.lower() for t in titles), titles
+
+
+def test_keyboard_skip_link_focus_and_search(page, server):
+    page.goto(server + "traject/index.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert "inhoud" in focused.lower()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+    page.keyboard.press("Enter")
+    # Search with the keyboard alone: "/" opens search, arrows choose, Enter opens.
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    page.keyboard.type("incidentmethode", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"incidentmethode\.html"))
+
+
+@pytest.mark.parametrize("url, must_see", [
+    ("traject/kick-off.html", "Draaiboek"),
+    ("werkbladen/mijn-talenten.html", "Naam:"),
+])
+def test_printing_gives_clean_a4_without_site_chrome(page, server, tmp_path, url, must_see):
+    page.goto(server + url)
+    page.emulate_media(media="print")
+    target = tmp_path / "print.pdf"
+    page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
+    reader = PdfReader(target)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    text = " ".join(p.extract_text() or "" for p in reader.pages)
+    assert must_see in text
+    for chrome in ("Bewerk deze pagina", "Handboek als PDF", "Zoeken", "Broncode en bijdragen"):
+        assert chrome not in text, chrome
+    if "werkbladen/" in url:
+        assert len(reader.pages) == 1
+        assert "Voor de trainer" not in text
+
+
+def test_offline_from_the_file_system_with_search(browser, site):
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto((site / "index.html").as_uri())
+    page.locator(".md-content a[href$='traject/index.html']").first.click()
+    page.wait_for_url(re.compile(r"traject/index\.html$"))
+    assert "Het traject" in page.locator("h1").first.inner_text()
+    titles = search(page, "presentielijst")
+    assert any("Presentielijst" in t for t in titles), titles
+    pdf_link = page.locator("a.kix-knop[download]").first.get_attribute("href")
+    assert (site / "traject" / pdf_link).resolve().is_file()
+    context.close()

@@ -1,0 +1,198 @@
+"""Loading and checking content: every kind of bad input gives a clear message."""
+
+import textwrap
+
+import pytest
+
+from macros.content import load
+from macros.validation import ContentError
+
+WERKVORM = """\
+---
+werkvorm:
+  titel: Naamspel
+  categorie: kennismaken
+  doel: Namen leren op een luchtige manier.
+  duur: 10
+  groepsgrootte: {min: 4, max: 15}
+  indeling: hele groep
+  ruimte: Stoelen in een kring.
+  materialen: []
+---
+Uitleg.
+
+## Wanneer gebruik je deze werkvorm?
+Aan het begin.
+
+## Stappen
+1. Stap.
+
+## Wie doet wat?
+De trainer.
+
+## Tips en valkuilen
+Tips.
+
+## Varianten
+Varianten.
+"""
+
+WERKBLAD = """\
+---
+werkblad:
+  titel: Wat kan ik goed?
+  doel: Talenten zichtbaar maken voor het portfolio.
+  instructie: Lees de vragen. Schrijf je antwoord op.
+  onderdelen:
+    - vraag: Wat doe je graag?
+      regels: 3
+---
+"""
+
+SESSIE = """\
+---
+sessie:
+  titel: Kick-off
+  soort: kick-off
+  week: 1
+  duur: 60
+  samenvatting: De groep leert elkaar kennen en hoort wat het traject brengt.
+  leerdoelen: [De namen van de anderen noemen.]
+  kernpunten: [Iedereen hoort erbij.]
+  voorbereiding:
+    - {wat: Zaal reserveren, wie: coördinator, dagen_vooraf: 28}
+  opstelling: Stoelen in een kring.
+  materialen:
+    - {wat: Naamkaartje, per: deelnemer, aantal: 1}
+  werkbladen: [wat-kan-ik]
+  blokken:
+    - titel: Welkom
+      minuten: 20
+      werkvorm: naamspel
+      wie: hoofdtrainer
+      wat: De trainer heet iedereen welkom.
+      instructie: Zeg je naam.
+    - {titel: Pauze, minuten: 10, pauze: true}
+    - titel: Afsluiting
+      minuten: 30
+      wie: co-trainer
+      wat: De co-trainer sluit af met een rondje.
+      instructie: Zeg één woord.
+---
+"""
+
+
+def make_docs(tmp_path, session=SESSIE, werkvorm=WERKVORM, werkblad=WERKBLAD):
+    files = {
+        "traject/kick-off.md": session,
+        "werkvormen/kennismaken/naamspel.md": werkvorm,
+        "werkbladen/wat-kan-ik.md": werkblad,
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return tmp_path
+
+
+def problems(tmp_path, **files):
+    with pytest.raises(ContentError) as caught:
+        load(make_docs(tmp_path, **files))
+    return caught.value.problems
+
+
+def test_valid_content_loads(tmp_path):
+    handbook = load(make_docs(tmp_path))
+    assert [s.id for s in handbook.sessions] == ["kick-off"]
+    assert handbook.sessions_using_werkvorm("naamspel")[0].title == "Kick-off"
+    assert handbook.sessions_using_werkblad("wat-kan-ik")[0].id == "kick-off"
+
+
+def test_unknown_field_names_file_field_and_allowed(tmp_path):
+    found = problems(tmp_path, session=SESSIE.replace("  kernpunten:", "  kernpunt:"))
+    [message] = [p for p in found if "onbekend veld" in p]
+    assert message.startswith("docs/traject/kick-off.md: ")
+    assert "onbekend veld 'sessie.kernpunt' (een tikfout?)" in message
+    assert "toegestaan zijn: titel, soort, week" in message
+
+
+def test_missing_field_names_field_and_expectation(tmp_path):
+    session = SESSIE.replace("  opstelling: Stoelen in een kring.\n", "")
+    [message] = problems(tmp_path, session=session)
+    assert "het veld 'sessie.opstelling' ontbreekt; verwacht: hoe de ruimte is ingericht" in message
+
+
+def test_wrong_type_names_block_and_expected_type(tmp_path):
+    session = SESSIE.replace("minuten: 20", "minuten: twintig")
+    found = problems(tmp_path, session=session)
+    assert any(
+        "veld 'sessie.blokken[1].minuten': verwacht een geheel getal" in p and "'twintig'" in p
+        for p in found
+    )
+
+
+def test_block_without_instruction_is_refused(tmp_path):
+    session = SESSIE.replace("      instructie: Zeg je naam.\n", "")
+    [message] = problems(tmp_path, session=session)
+    assert "het veld 'sessie.blokken[1].instructie' ontbreekt" in message
+
+
+def test_minutes_must_add_up_to_duration(tmp_path):
+    [message] = problems(tmp_path, session=SESSIE.replace("duur: 60", "duur: 90"))
+    assert "de blokken duren samen 60 minuten, maar veld 'sessie.duur' is 90" in message
+
+
+def test_unknown_werkvorm_reference(tmp_path):
+    [message] = problems(tmp_path, session=SESSIE.replace("werkvorm: naamspel", "werkvorm: namenspel"))
+    assert "'sessie.blokken[1].werkvorm' verwijst naar 'namenspel'" in message
+    assert "docs/werkvormen/" in message
+
+
+def test_unknown_worksheet_reference(tmp_path):
+    [message] = problems(tmp_path, session=SESSIE.replace("[wat-kan-ik]", "[wat-kan-jij]"))
+    assert "'sessie.werkbladen[1]' verwijst naar 'wat-kan-jij'" in message
+
+
+def test_duplicate_identifier(tmp_path):
+    make_docs(tmp_path)
+    twin = tmp_path / "werkvormen" / "energizers" / "naamspel.md"
+    twin.parent.mkdir(parents=True)
+    twin.write_text(WERKVORM.replace("categorie: kennismaken", "categorie: energizers"))
+    with pytest.raises(ContentError) as caught:
+        load(tmp_path)
+    [message] = caught.value.problems
+    assert "de naam 'naamspel' bestaat al (docs/werkvormen/" in message
+
+
+def test_werkvorm_in_wrong_folder(tmp_path):
+    [message] = problems(tmp_path, werkvorm=WERKVORM.replace("categorie: kennismaken", "categorie: energizers"))
+    assert "'werkvorm.categorie' is 'energizers', maar het bestand staat in de map 'kennismaken'" in message
+
+
+def test_werkvorm_needs_fixed_parts(tmp_path):
+    [message] = problems(tmp_path, werkvorm=WERKVORM.replace("## Varianten", "## Variaties"))
+    assert "verwacht precies deze koppen in deze volgorde" in message
+    assert "'## Varianten'" in message
+
+
+def test_worksheet_part_of_unknown_kind(tmp_path):
+    werkblad = WERKBLAD.replace("- vraag: Wat doe je graag?", "- vraagje: Wat doe je graag?")
+    found = problems(tmp_path, werkblad=werkblad)
+    assert any("'werkblad.onderdelen[1]': verwacht een onderdeel dat begint met een van" in p
+               for p in found)
+
+
+def test_worksheet_part_with_unknown_field(tmp_path):
+    [message] = problems(tmp_path, werkblad=WERKBLAD.replace("regels: 3", "lijnen: 3"))
+    assert "onbekend veld 'werkblad.onderdelen[1].lijnen'" in message
+
+
+def test_page_with_own_title_heading_is_refused(tmp_path):
+    [message] = problems(tmp_path, session=SESSIE + "# Kick-off\n")
+    assert "laat die weg, de titel komt uit het veld 'titel'" in message
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    session = SESSIE.replace("  kernpunten:", "  kernpunt:").replace("soort: kick-off", "soort: feest")
+    found = problems(tmp_path, session=session)
+    assert len(found) == 3  # unknown field, missing field, wrong value
