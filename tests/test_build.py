@@ -60,7 +60,7 @@ def test_every_nav_page_is_built_with_a_title(site):
 
 def test_pdf_is_tagged_and_dutch(pdf):
     root = pdf.trailer["/Root"]
-    assert root["/MarkInfo"]["/Marked"] is True
+    assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert str(root["/Lang"]).lower().startswith("nl")
 
@@ -70,7 +70,7 @@ def test_pdf_cover_shows_title_and_edition(pdf_pages_text):
     config = load_config(str(ROOT / "mkdocs.yml"))
     assert "K!X Works" in cover
     assert f"Uitgave {config['extra']['uitgave']['versie']}" in cover
-    assert "geen officiële uitgave van Movisie" in cover
+    assert "geen officiële uitgave van Movisie" in normalise(cover)
 
 
 def normalise(text):
@@ -100,9 +100,11 @@ def test_printed_contents_agree_with_real_page_numbers(pdf, pdf_pages_text):
     for depth, title, page_index in flatten_outline(pdf):
         if depth != 1:
             continue
-        match = re.search(re.escape(title) + r"\s*(\d+)\s*$", contents, re.M)
+        # The number is printed right of the title; text extraction may put it first.
+        escaped = re.escape(title)
+        match = re.search(rf"^(\d+)\s*{escaped}\s*$|^{escaped}\s*(\d+)\s*$", contents, re.M)
         assert match, f"'{title}' staat niet met een paginanummer in de inhoudsopgave"
-        assert int(match.group(1)) == page_index + 1, title
+        assert int(match.group(1) or match.group(2)) == page_index + 1, title
         checked += 1
     assert checked >= 8
 

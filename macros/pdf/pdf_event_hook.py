@@ -33,11 +33,11 @@ def pre_pdf_render(soup, logger):
     # the plugin offers no other way to pass render options.
     weasyprint.DEFAULT_OPTIONS["pdf_variant"] = "pdf/ua-1"
     soup.html["lang"] = "nl"
-    # Buttons, download links and other things that only make sense on screen.
-    for element in soup.select(".kix-alleen-web, .md-source-file, .md-feedback"):
+    # Boxes that only make sense on screen (print buttons, trainer notes above a sheet).
+    # Download links themselves are already gone: they carry Material's class for
+    # page actions (md-content__button), which mkdocs-to-pdf leaves out.
+    for element in soup.select(".kix-alleen-web"):
         element.decompose()
-    for link in soup.select("a[download]"):
-        link.unwrap()
     return soup
 
 
