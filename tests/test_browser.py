@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import pytest
 from pypdf import PdfReader
 
+from conftest import ROOT
 from test_build import nav_pages
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -158,9 +159,7 @@ def test_keyboard_skip_link_focus_and_search(page, server):
     assert "inhoud" in focused.lower()
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", "")
-    page.keyboard.press("Enter")
     # Search with the keyboard alone: "/" opens search, arrows choose, Enter opens.
-    page.keyboard.press("Escape")
     page.keyboard.press("/")
     page.keyboard.type("incidentmethode", delay=30)
     page.locator(".md-search-result__item").first.wait_for(timeout=10000)
@@ -188,6 +187,22 @@ def test_printing_gives_clean_a4_without_site_chrome(page, server, tmp_path, url
     if "werkbladen/" in url:
         assert len(reader.pages) == 1
         assert "Voor de trainer" not in text
+
+
+def test_every_worksheet_prints_from_the_browser_within_its_pages(page, server, site, tmp_path):
+    from macros.content import load
+
+    handbook = load(ROOT / "docs")
+    wrong = []
+    for sheet in list(handbook.werkbladen.values()) + list(handbook.formulieren.values()):
+        page.goto(server + sheet.src.replace(".md", ".html"))
+        page.emulate_media(media="print")
+        target = tmp_path / f"{sheet.id}.pdf"
+        page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
+        pages = len(PdfReader(target).pages)
+        if pages > sheet.data.get("paginas", 1):  # Chromium may fit a little more
+            wrong.append(f"{sheet.src}: {pages} pagina's")
+    assert not wrong, wrong
 
 
 def test_offline_from_the_file_system_with_search(browser, site):
