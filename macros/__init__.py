@@ -9,19 +9,35 @@ pages call the macros registered below, e.g. `{{ trajectoverzicht() }}`.
 
 from mkdocs.exceptions import PluginError
 
-from . import content, prints, render, schedule, validation
+from pathlib import Path
+
+from . import cohort, content, prints, render, schedule, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
 
 
-def settings_from(config):
+def edition_from(config):
+    """The municipality edition (extra.editie) of this configuration, or None."""
+    return cohort.edition_from(config["extra"], Path(config.config_file_path).name)
+
+
+def settings_from(config, edition=None):
     extra = config["extra"]
     return schedule.Settings(
         groepsgrootte=extra.get("groepsgrootte", 15),
         reserve=extra.get("reserve", 2),
-        begintijd=str(extra.get("begintijd", "13:00")),
+        begintijd=edition.begintijd if edition else str(extra.get("begintijd", "13:00")),
     )
+
+
+def make_renderer(config):
+    """Load and check everything for one build; raise ContentError on any problem."""
+    handbook = content.load(config["docs_dir"])
+    edition = edition_from(config)
+    meetings = cohort.plan(handbook.sessions, edition) if edition else []
+    return render.Renderer(handbook, settings_from(config, edition), pdf_path(config),
+                           edition=edition, meetings=meetings)
 
 
 def pdf_path(config):
@@ -32,11 +48,11 @@ def pdf_path(config):
 def define_env(env):
     global renderer
     try:
-        handbook = content.load(env.conf["docs_dir"])
+        renderer = make_renderer(env.conf)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    renderer = render.Renderer(handbook, settings_from(env.conf), pdf_path(env.conf))
-    env.variables["handboek"] = handbook
+    env.variables["handboek"] = renderer.handbook
+    env.variables["editie"] = renderer.edition
     env.variables["pdf_handboek"] = renderer.pdf_path
 
     for name, function in renderer.macros().items():
@@ -66,7 +82,13 @@ def on_post_page_macros(env):
 
 
 def on_post_build(env):
-    """With the PDF handbook, also write the print PDFs (worksheets, run sheets)."""
+    """Write the cohort calendar (with an edition) and, with the PDF handbook, the
+    print PDFs (worksheets, run sheets)."""
+    site = Path(env.conf["site_dir"])
+    if renderer.edition:
+        path = site / cohort.calendar_path(renderer.edition)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(renderer.calendar_file(env.conf.get("site_url") or ""))
     if not env.conf["plugins"]["to-pdf"].enabled:
         return
     renderer.set_page("index.md")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from . import content, prints, render, settings_from
+from . import make_renderer, prints
 from .readability import problem, worksheet_text
 from .validation import ContentError
 
@@ -35,16 +35,17 @@ def language_problems(handbook):
 def main():
     parser = argparse.ArgumentParser(description="Controleer de inhoud van het handboek.")
     parser.add_argument("--print", action="store_true", help="maak ook alle print-PDF's")
+    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="mkdocs.yml of een editie")
     args = parser.parse_args()
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(args.config)
     try:
-        handbook = content.load(config["docs_dir"])
+        renderer = make_renderer(config)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
+    handbook = renderer.handbook
     found = language_problems(handbook)
     if args.print:
-        renderer = render.Renderer(handbook, settings_from(config), "pdf/handboek.pdf")
         with tempfile.TemporaryDirectory() as out:
             site = Path(out)
             (site / "assets").symlink_to(Path(config["docs_dir"]) / "assets")

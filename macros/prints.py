@@ -1,5 +1,6 @@
 """Print-ready PDFs next to the PDF handbook: one per worksheet and form, one
-run sheet per session, and all worksheets of a session in one file.
+run sheet per session, and all worksheets of a session in one file. The slide
+decks of the group sessions (slides.py) are made here too, as .pptx and .pdf.
 
 They are made at the end of a build (when the PDF is switched on) from the
 same HTML as the site, with WeasyPrint, tagged as PDF/UA-1. A sheet that does
@@ -14,7 +15,7 @@ from pathlib import Path
 import weasyprint
 from markupsafe import Markup
 
-from . import schedule
+from . import schedule, slides
 
 MAX_RUN_SHEET_PAGES = 2
 
@@ -80,11 +81,17 @@ def write_prints(renderer, site_dir):
                   footer=False), 1),
     ]
 
+    decks, problems = slides.decks(renderer)  # slide text too hard or too long
+    deck_jobs = [slides.pdf_job(renderer, deck) for deck in decks]
+
     site_dir = Path(site_dir)
     with ProcessPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(partial(render_pdf, site_dir=site_dir), [j[1] for j in jobs]))
+        pending = pool.map(partial(render_pdf, site_dir=site_dir),
+                           [j[1] for j in jobs + deck_jobs])
+        slides.write_pptx_files(renderer, decks, site_dir)  # while the pool renders
+        results = list(pending)
 
-    problems = []
+    problems += slides.write_pdfs(deck_jobs, results[len(jobs):], site_dir)
     for (path, _, expected), (pdf, pages) in zip(jobs, results):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,8 +13,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import schedule
-from .content import werkvorm_ids
+from . import cohort, schedule, slides
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,14 +54,6 @@ def md(text):
     return markdown.markdown(str(text), extensions=["sane_lists"])
 
 
-def md_inline(text):
-    """Like md(), without the surrounding paragraph."""
-    html = md(text)
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        return html[3:-4]
-    return html
-
-
 def source_url(src):
     """The site URL of the page made from docs/<src>."""
     return src[: -len(".md")] + ".html"
@@ -71,10 +62,12 @@ def source_url(src):
 class Renderer:
     """Renders fragments for one build; knows the handbook, settings and current page."""
 
-    def __init__(self, handbook, settings, pdf_path):
+    def __init__(self, handbook, settings, pdf_path, edition=None, meetings=()):
         self.handbook = handbook
         self.settings = settings
         self.pdf_path = pdf_path
+        self.edition = edition
+        self.meetings = {m.session.id: m for m in meetings}
         self.page_src = "index.md"
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -86,7 +79,6 @@ class Renderer:
         )
         self.env.filters.update(
             md=lambda text: Markup(md(text)),
-            md_inline=lambda text: Markup(md_inline(text)),
             role=ROLE_NAMES.get,
             days_before=schedule.days_before_text,
             hours=schedule.hours_text,
@@ -97,9 +89,12 @@ class Renderer:
             category_name=CATEGORY_NAMES.get,
             variant_name=VARIANT_NAMES.get,
             md_link=self.md_link,
-            print_url=lambda kind, ident: self.url(self.print_path(kind, ident)),
+            print_url=lambda kind, ident, ext="pdf": self.url(self.print_path(kind, ident, ext)),
             settings=settings,
             handbook=handbook,
+            edition=edition,
+            meeting_of=lambda session: self.meetings.get(session.id),
+            date_text=cohort.date_text,
         )
 
     def set_page(self, src):
@@ -113,10 +108,11 @@ class Renderer:
             path = source_url(path)
         return get_relative_url(path, source_url(self.page_src))
 
-    def print_path(self, kind, ident):
-        """Where a print PDF lives in site/: kind is werkblad, formulier, draaiboek
-        or werkbladen (all worksheets of one session)."""
-        return f"{posixpath.dirname(self.pdf_path)}/{kind}-{ident}.pdf"
+    def print_path(self, kind, ident, ext="pdf"):
+        """Where a print file lives in site/: kind is werkblad, formulier, draaiboek,
+        werkbladen (all worksheets of one session) or dia (the slide deck of a
+        session, as .pdf and as .pptx: see slides.py)."""
+        return f"{posixpath.dirname(self.pdf_path)}/{kind}-{ident}.{ext}"
 
     def md_link(self, target):
         """A Markdown link target from the current page to an item (checked by MkDocs)."""
@@ -137,7 +133,6 @@ class Renderer:
             data=data,
             rows=schedule.run_sheet(data, self.settings.begintijd),
             materials=schedule.materials(data, self.settings),
-            werkvormen=[self.handbook.werkvormen[i] for i in werkvorm_ids(session)],
             werkbladen=[self.handbook.werkbladen[i] for i in data["werkbladen"]],
         )
         return self.render("session_top.md", **context), self.render("session_bottom.md", **context)
@@ -193,6 +188,9 @@ class Renderer:
             "gespreksleidraad": self.conversation_guide,
             "certificaat": self.certificate,
             "download": self.download_link,
+            "dia_overzicht": self.slide_decks,
+            "kalender": self.cohort_calendar,
+            "contact": self.contact_box,
         }
 
     def trajectory_table(self):
@@ -256,6 +254,11 @@ class Renderer:
         return self.render("start_planning.html", planning=sorted(
             planning, key=lambda t: -t["weken_voor_start"]))
 
+    def slide_decks(self):
+        """All slide decks (see slides.py), with their downloads."""
+        decks = [slides.deck(s, self.settings.begintijd) for s in self.group_meetings()]
+        return self.render("slides_table.html", decks=decks)
+
     def download_link(self, kind, ident, text):
         """A download link to one of the print PDFs (see print_path)."""
         return self.render("download_link.html", href=self.url(self.print_path(kind, ident)),
@@ -280,9 +283,35 @@ class Renderer:
                    if s.data["soort"] == "activiteit"]
         return themes
 
-    def certificate(self, naam="", periode=""):
-        return self.render("certificate.html", naam=naam, periode=periode,
+    def certificate(self, naam="", periode=None):
+        """The certificate; the period comes from the edition's dates unless given."""
+        if periode is None and self.meetings:
+            dates = [m.datum for m in self.meetings.values()
+                     if m.session.data["soort"] != "terugkomdag"]
+            periode = (f"van {cohort.date_text(min(dates), weekday=False)} "
+                       f"tot {cohort.date_text(max(dates), weekday=False)}")
+        return self.render("certificate.html", naam=naam, periode=periode or "",
                            themas=self.certificate_themes())
+
+    # --- the cohort calendar of an edition ----------------------------------
+
+    def cohort_calendar(self):
+        """The planning of the group: real dates with an edition, week numbers without."""
+        intake = cohort.intake_window(self.edition) if self.edition else None
+        return self.render(
+            "cohort_calendar.md", sessions=self.handbook.sessions, intake=intake,
+            calendar_url=self.url(cohort.calendar_path(self.edition)) if self.edition else None,
+        )
+
+    def calendar_file(self, site_url):
+        """The .ics file of the cohort; links are absolute when site_url is set."""
+        def link(session):
+            return (site_url.rstrip("/") + "/" if site_url else "") + source_url(session.src)
+        return cohort.calendar_file(self.meetings.values(), self.edition, link)
+
+    def contact_box(self):
+        """The edition's contact person, if it has one (never required)."""
+        return self.render("contact.html")
 
     def conversation_guide(self, sessie="intake"):
         """The blocks of a session as a numbered conversation guide (for the intake)."""

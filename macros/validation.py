@@ -4,11 +4,20 @@ Every problem becomes one Dutch sentence that names the file, the field and
 what is expected, so that a contributor can fix it without reading code.
 """
 
+import datetime
 from functools import cache
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
+
+# YAML reads 2027-04-20 as a date; schemas call that type "datum".
+Validator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+        "datum", lambda _, value: isinstance(value, datetime.date)
+    ),
+)
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -19,6 +28,7 @@ TYPE_NAMES = {
     "boolean": "ja of nee (true/false)",
     "array": "een lijst",
     "object": "een groep velden",
+    "datum": "een datum zoals 2027-04-20 (jaar-maand-dag, zonder aanhalingstekens)",
 }
 
 
@@ -75,6 +85,8 @@ def expectation(error):
         return f"verwacht hoogstens {rule}{hint}, maar er staat {describe(found)}"
     if kind == "minLength":
         return f"verwacht een tekst van minstens {rule} tekens{hint}, maar er staat {describe(found)}"
+    if kind == "pattern":
+        return f"verwacht {description or 'een andere schrijfwijze'}, maar er staat {describe(found)}"
     if kind == "maxLength":
         return f"verwacht een tekst van hoogstens {rule} tekens{hint}, maar deze is {len(found)} tekens lang"
     if kind == "minItems":
@@ -112,7 +124,7 @@ def problems_in_worksheet_parts(parts, where, prefix="werkblad"):
 
 def problems_against(data, rules, where, prefix):
     """Yield one Dutch sentence per way in which `data` breaks `rules`."""
-    validator = Draft202012Validator(rules)
+    validator = Validator(rules)
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.path)):
         path = list(error.path)
         known = error.schema.get("properties", {})

@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import content, prints, render, settings_from  # noqa: E402
+from macros import make_renderer, prints  # noqa: E402
 
 
 def read_names(csv_path):
@@ -40,20 +40,20 @@ def file_name(name):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("csv", help="CSV-bestand met de kop 'naam'")
-    parser.add_argument("--periode", default="", help="bijvoorbeeld 'april tot juli 2027'")
+    parser.add_argument("--periode", default="",
+                        help="bijvoorbeeld 'april tot juli 2027'; standaard de data van de editie")
     parser.add_argument("--uit", default="certificaten", help="map voor de PDF's")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="mkdocs.yml of een editie")
     args = parser.parse_args(argv)
 
     config = load_config(args.config)
-    handbook = content.load(config["docs_dir"])
-    renderer = render.Renderer(handbook, settings_from(config), "pdf/handboek.pdf")
+    renderer = make_renderer(config)
     out = Path(args.uit)
     out.mkdir(parents=True, exist_ok=True)
 
     names = read_names(args.csv)
     for name in names:
-        body = renderer.certificate(naam=name, periode=args.periode)
+        body = renderer.certificate(naam=name, periode=args.periode or None)
         html = prints.document(renderer, "Certificaat", body, landscape=True, footer=False)
         pdf, _ = prints.render_pdf(html, config["docs_dir"])
         (out / file_name(name)).write_bytes(pdf)

@@ -11,8 +11,9 @@ cd "$(dirname "$0")/.."
 
 # Systeempakketten: venv voor Python, Pango voor WeasyPrint (PDF), Chromium voor
 # de browsertests, hunspell met het Nederlandse woordenboek voor de spellingcontrole,
-# poppler-utils om PDF-pagina's als plaatje te bekijken.
-PAKKETTEN="python3-venv libpango-1.0-0 libpangoft2-1.0-0 chromium hunspell hunspell-nl poppler-utils"
+# poppler-utils om PDF-pagina's als plaatje te bekijken, LibreOffice Impress en het
+# lettertype Noto Sans om de dia's (.pptx) te testen.
+PAKKETTEN="python3-venv libpango-1.0-0 libpangoft2-1.0-0 chromium hunspell hunspell-nl poppler-utils libreoffice-impress fonts-noto-core"
 ontbreekt=()
 for pakket in $PAKKETTEN; do
   dpkg-query -W -f='${Status}' "$pakket" 2>/dev/null | grep -q "install ok installed" || ontbreekt+=("$pakket")

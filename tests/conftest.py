@@ -34,3 +34,17 @@ def site(tmp_path_factory):
     result = build(site_dir=site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-5000:]}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def pdf(site):
+    """The PDF handbook, opened once."""
+    from pypdf import PdfReader
+
+    return PdfReader(site / PDF_NAME)
+
+
+@pytest.fixture(scope="session")
+def pdf_pages_text(pdf):
+    """The text of every page of the PDF handbook (extracted once: it takes a while)."""
+    return [page.extract_text() or "" for page in pdf.pages]

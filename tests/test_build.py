@@ -5,9 +5,8 @@ import shutil
 
 import pytest
 from mkdocs.config import load_config
-from pypdf import PdfReader
 
-from conftest import PDF_NAME, ROOT, build
+from conftest import ROOT, build
 
 
 def nav_pages(items=None):
@@ -32,16 +31,6 @@ def page_title(site, src):
     return re.sub(r"<[^>]+>", "", h1.group(1)).replace("#", "").strip()
 
 
-@pytest.fixture(scope="module")
-def pdf(site):
-    return PdfReader(site / PDF_NAME)
-
-
-@pytest.fixture(scope="module")
-def pdf_pages_text(pdf):
-    return [page.extract_text() or "" for page in pdf.pages]
-
-
 def flatten_outline(reader, outline=None, depth=1):
     for entry in reader.outline if outline is None else outline:
         if isinstance(entry, list):
@@ -63,6 +52,17 @@ def test_pdf_is_tagged_and_dutch(pdf):
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert str(root["/Lang"]).lower().startswith("nl")
+
+
+def test_pdf_embeds_only_the_chosen_fonts(pdf):
+    fonts = set()
+    for page in pdf.pages:
+        for font in (page.get("/Resources") or {}).get("/Font", {}).values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+            descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+    assert fonts and all(f.startswith(("Noto-Sans", "DejaVu-Sans-Mono")) for f in fonts), fonts
 
 
 def test_pdf_cover_shows_title_and_edition(pdf_pages_text):
@@ -127,23 +127,21 @@ def test_no_built_file_loads_anything_from_another_host(site):
     assert not offenders, offenders[:10]
 
 
-def test_unknown_macro_fails_the_build_and_names_the_page(tmp_path):
+def build_with_line(tmp_path, page, line):
+    """Build a copy of the handbook (without PDF) after adding `line` to one page."""
     copy = tmp_path / "handboek"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__"))
-    page = copy / "docs" / "over" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ bestaat_niet() }}\n", encoding="utf-8")
-    result = build(config=copy / "mkdocs.yml", site_dir=tmp_path / "site", pdf=False, cwd=copy)
-    assert result.returncode != 0
-    assert "over/index.md" in result.stderr
-    assert "bestaat_niet" in result.stderr
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site*", "__pycache__"))
+    path = copy / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return build(config=copy / "mkdocs.yml", site_dir=tmp_path / "site", pdf=False, cwd=copy)
 
 
-def test_undefined_variable_fails_the_build_and_names_the_page(tmp_path):
-    copy = tmp_path / "handboek"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__"))
-    page = copy / "docs" / "traject" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ onbekende_variabele }}\n", encoding="utf-8")
-    result = build(config=copy / "mkdocs.yml", site_dir=tmp_path / "site", pdf=False, cwd=copy)
+@pytest.mark.parametrize("page, line, name", [
+    ("over/index.md", "{{ bestaat_niet() }}", "bestaat_niet"),           # unknown macro
+    ("traject/index.md", "{{ onbekende_variabele }}", "onbekende_variabele"),  # undefined variable
+])
+def test_bad_macro_fails_the_build_and_names_the_page(tmp_path, page, line, name):
+    result = build_with_line(tmp_path, page, line)
     assert result.returncode != 0
-    assert "traject/index.md" in result.stderr
-    assert "onbekende_variabele" in result.stderr
+    assert page in result.stderr
+    assert name in result.stderr

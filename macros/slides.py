@@ -1,0 +1,524 @@
+"""Slide decks for the screen: one per group session, made from its `sessie:` header.
+
+Trainers show these slides during a session. They come from the same data as
+the session page and the run sheet, so they never drift from the handbook.
+The work is done in three separate steps:
+
+1. data → model: `deck(session)` makes a `Deck` of `Slide`s. A slide holds its
+   text boxes (place, size, paragraphs) and its speaker notes; all layout is
+   decided here, in points (a slide is 960 × 540 pt: 13.333 × 7.5 inch, 16:9).
+2. checks: `problems(deck)` applies the A2 gate of readability.py to the
+   sentences on the slides, and checks that every text fits its box (see below).
+3. output: `write_pptx(deck, path)` makes an editable PowerPoint file with
+   python-pptx; `pdf_job(renderer, deck)` makes the HTML (templates/slides.html)
+   that prints.write_prints renders to a tagged 16:9 PDF with WeasyPrint.
+
+The slides of a deck, in order:
+
+- a title slide: the session title, "Week N" and, when known, the date
+  (`datum`: the session's date when a municipality edition sets one);
+- "Wat leer je vandaag?";
+- one slide per block, in the order of the run sheet: a break is a slide
+  "Pauze" with its minutes; any other block shows its title, its `instructie`,
+  its duration and, if the block has `nodig`, "Wat heb je nodig?";
+- a closing slide "Wat neem je mee?".
+
+Rules:
+
+- Only participant text is on a slide: titles, `instructie`, `nodig` and
+  durations. Trainer text (`wat`, `wie`, `leerdoelen`, `kernpunten`,
+  `samenvatting`) goes into the speaker notes, with the clock times.
+- A2: the sentences on the slides (every `instructie`, and the leerdoelen when
+  they are shown) must pass the same A2 gate as a worksheet, as one text per
+  deck. Titles and `nodig` are labels and lists, not sentences, so the
+  Flesch-Douma formula does not measure them.
+- Goals: the `leerdoelen` are written for trainers (B1). The goals slide shows
+  them as they are only when all of them together pass the A2 gate; otherwise
+  it shows "Vandaag doen we:" with the titles of the blocks (without the break),
+  in two columns when there are more than MAX_ONE_COLUMN. The leerdoelen are
+  always in the notes.
+- Closing: "Wat neem je mee?" and "Voor volgende week" are one slide, because
+  both come from the `instructie` of the last block, which the slide before
+  already shows in full. By convention that instructie ends with what to do for
+  next week, starting with "Voor volgende week", "Volgende week" or "Huiswerk".
+  The closing slide shows that part under "Voor volgende week:"; an instructie
+  without it is shown whole. The `kernpunten` are in the notes of this slide.
+- Fit: text is never made smaller to fit. Each box holds whole lines of a
+  fixed height, and a line holds as many characters as the box is wide divided
+  by a conservative character width (CHAR_WIDTH em; the widest text in the
+  handbook measures 0.54 em in Noto Sans and less in Arial). A text that needs
+  more lines than its box has stops the build, with the number of characters
+  that do not fit.
+"""
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from datetime import date
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from . import cohort, schedule
+from .readability import as_sentences, problem
+
+# --- layout, in points --------------------------------------------------------
+
+SLIDE_WIDTH, SLIDE_HEIGHT = 960, 540  # 13.333 × 7.5 inch
+MARGIN = 60  # left and right
+TOP = 36  # top of the slide title
+BOTTOM = 510  # bottom of the text on a slide
+WIDTH = SLIDE_WIDTH - 2 * MARGIN
+COLUMN_GAP = 30
+BULLET_INDENT = 30
+RULE = 4  # thickness of the line under a title
+MAX_HEADING_LINES = 2
+MAX_ONE_COLUMN = 5  # more block titles than this go into two columns
+
+GAP_PART = 14  # space before a new part of a slide (duration, "Wat heb je nodig?")
+GAP_ITEM = 8  # space between list items
+
+# A conservative average character width, in em: real text is narrower, so a
+# line of this many characters always fits the box.
+CHAR_WIDTH = 0.60
+BOLD_CHAR_WIDTH = 0.62
+
+FONT = "Noto Sans"
+DARK = "#14324f"  # the handbook's dark blue: titles
+TEXT = "#1a1a1a"  # body text, on white
+ACCENT = "#a34100"  # the handbook's orange: the line under a title
+
+
+@dataclass(frozen=True)
+class Style:
+    size: int  # font size (pt)
+    line: int  # exact line height (pt)
+    bold: bool = False
+    color: str = TEXT
+    bullet: bool = False
+
+    @property
+    def char_width(self):
+        return self.size * (BOLD_CHAR_WIDTH if self.bold else CHAR_WIDTH)
+
+
+STYLES = {
+    "title": Style(48, 58, bold=True, color=DARK),  # title slide, pause slide
+    "subtitle": Style(32, 40, color=DARK),
+    "heading": Style(40, 48, bold=True, color=DARK),  # the title of a slide
+    "text": Style(28, 34),
+    "label": Style(28, 34, bold=True, color=DARK),  # a question as a heading, a duration
+    "item": Style(28, 34, bullet=True),
+    "brand": Style(28, 34, bold=True, color=DARK),
+}
+
+# --- the model ------------------------------------------------------------------
+
+
+class SlideError(ValueError):
+    """A session cannot become a deck (its data lacks what a slide needs)."""
+
+
+@dataclass
+class Paragraph:
+    text: str
+    style: str = "text"
+    gap: int = 0  # space before, in points
+    source: str = ""  # the field it comes from, for messages
+
+
+@dataclass
+class Box:
+    """A text box: `role` is "title" for the slide title, "body" otherwise."""
+
+    role: str
+    x: float
+    y: float
+    w: float
+    h: float
+    paragraphs: list
+    anchor: str = "top"  # top, middle or bottom
+
+    @property
+    def is_list(self):
+        return all(STYLES[p.style].bullet for p in self.paragraphs)
+
+
+@dataclass
+class Slide:
+    title: str
+    boxes: list
+    notes: str
+    block: str = ""  # the block title, for messages
+    rule_y: float | None = None  # where the line under the title goes
+
+
+@dataclass
+class Deck:
+    session: object  # a content.Item of kind "sessie"
+    slides: list = field(default_factory=list)
+    datum: object = None
+
+    @property
+    def title(self):
+        return self.session.title
+
+    @property
+    def where(self):
+        return f"docs/{self.session.src}"
+
+
+# --- measuring text -------------------------------------------------------------
+
+
+def chars_per_line(style, width):
+    """How many characters surely fit on one line of a box `width` wide."""
+    usable = width - (BULLET_INDENT if style.bullet else 0)
+    return max(1, int(usable / style.char_width))
+
+
+def wrapped(paragraph, width):
+    """The lines of a paragraph, wrapped at chars_per_line (never fewer than one)."""
+    limit = chars_per_line(STYLES[paragraph.style], width)
+    return textwrap.wrap(paragraph.text, limit, break_long_words=True) or [""]
+
+
+def overflow(box):
+    """(characters that do not fit, paragraph where that starts); (0, None) if all fit."""
+    used, over, first = 0, 0, None
+    for paragraph in box.paragraphs:
+        used += paragraph.gap
+        for line in wrapped(paragraph, box.w):
+            used += STYLES[paragraph.style].line
+            if used > box.h + 0.01:
+                over += len(line)
+                first = first or paragraph
+    return over, first
+
+
+def capacity(box, paragraph):
+    """(lines, characters per line) of a box, for the style of `paragraph`."""
+    style = STYLES[paragraph.style]
+    return int(box.h // style.line), chars_per_line(style, box.w)
+
+
+# --- data → model ---------------------------------------------------------------
+
+NEXT_WEEK = re.compile(r"(?:^|(?<=[.?!:] ))(?:Voor volgende week|Volgende week|Huiswerk)\b")
+NEXT_WEEK_LEAD = re.compile(r"^Voor volgende week[.:]\s*")
+
+
+
+def plain(text):
+    """Markdown from a content field as plain text (for speaker notes)."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", str(text))
+    return " ".join(re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", text).split())
+
+
+def date_text(datum):
+    """A date in Dutch: 'dinsdag 3 maart 2026'; text is kept as it is."""
+    return cohort.date_text(datum) if isinstance(datum, date) else str(datum)
+
+
+def next_week_part(instructie):
+    """The part of a closing instructie about next week, or None."""
+    match = NEXT_WEEK.search(instructie)
+    if match is None:
+        return None
+    part = NEXT_WEEK_LEAD.sub("", instructie[match.start():]).strip()
+    return part[:1].upper() + part[1:] if part else None
+
+
+def content_slide(title, body, notes, block="", source="", columns=None, lead=None):
+    """A slide with a title and a rule, then `body` (paragraphs) in one box; or
+    `lead` (one paragraph) above `columns` (two lists of paragraphs)."""
+    heading = Paragraph(title, "heading", source=source)
+    lines = min(len(wrapped(heading, WIDTH)), MAX_HEADING_LINES)
+    height = lines * STYLES["heading"].line
+    boxes = [Box("title", MARGIN, TOP, WIDTH, height, [heading], anchor="bottom")]
+    rule_y = TOP + height + 12
+    y = rule_y + RULE + 18
+    if lead is not None:
+        boxes.append(Box("body", MARGIN, y, WIDTH, STYLES[lead.style].line, [lead]))
+        y += STYLES[lead.style].line + GAP_PART
+    if columns is not None:
+        width = (WIDTH - COLUMN_GAP) / 2
+        for number, column in enumerate(columns):
+            x = MARGIN + number * (width + COLUMN_GAP)
+            boxes.append(Box("body", x, y, width, BOTTOM - y, column))
+    else:
+        boxes.append(Box("body", MARGIN, y, WIDTH, BOTTOM - y, body))
+    return Slide(title, boxes, notes, block=block, rule_y=rule_y)
+
+
+def big_slide(title, lines, notes, block="", source="", brand=False):
+    """A slide with a big centred message: the title slide and the break."""
+    title_style, sub_style = STYLES["title"], STYLES["subtitle"]
+    title_box = Box("title", MARGIN, 96, WIDTH, 3 * title_style.line,
+                    [Paragraph(title, "title", source=source)], anchor="bottom")
+    rule_y = title_box.y + title_box.h + 22
+    sub_y = rule_y + RULE + 22
+    boxes = [title_box, Box("body", MARGIN, sub_y, WIDTH, 2 * sub_style.line,
+                            [Paragraph(line, "subtitle") for line in lines])]
+    if brand:
+        boxes.append(Box("body", MARGIN, BOTTOM - STYLES["brand"].line, WIDTH,
+                         STYLES["brand"].line, [Paragraph("K!X Works", "brand")]))
+    return Slide(title, boxes, notes, block=block, rule_y=rule_y)
+
+
+def title_slide(data, datum):
+    lines = [f"Week {data['week']}"] + ([date_text(datum)] if datum else [])
+    notes = f"{plain(data['samenvatting'])}\n\nOpstelling: {plain(data['opstelling'])}"
+    return big_slide(data["titel"], lines, notes, source="titel", brand=True)
+
+
+def goals_slide(data):
+    goals = data["leerdoelen"]
+    notes = "Leerdoelen (voor de trainer):\n" + "\n".join(f"- {plain(g)}" for g in goals)
+    if problem("leerdoelen", as_sentences(goals)) is None:
+        items = [Paragraph(g, "item", GAP_ITEM if n else 0, f"leerdoelen[{n + 1}]")
+                 for n, g in enumerate(goals)]
+        return content_slide("Wat leer je vandaag?", items, notes)
+    notes += ("\n\nDe leerdoelen zijn voor trainers geschreven. De dia toont daarom wat de "
+              "groep vandaag doet.")
+    titles = [(n, b["titel"]) for n, b in enumerate(data["blokken"], start=1)
+              if not b.get("pauze")]
+    items = [Paragraph(t, "item", GAP_ITEM, f"blokken[{n}].titel") for n, t in titles]
+    half = (len(items) + 1) // 2
+    columns = [items] if len(items) <= MAX_ONE_COLUMN else [items[:half], items[half:]]
+    for column in columns:
+        column[0].gap = 0
+    return content_slide("Wat leer je vandaag?", None, notes,
+                         lead=Paragraph("Vandaag doen we:", "label"), columns=columns)
+
+
+def block_notes(block, row):
+    role = block["wie"].capitalize()
+    return f"{row.start}–{row.end} uur. Wie: {role}.\n\n{plain(block['wat'])}"
+
+
+def block_slide(where, number, block, row):
+    if not block.get("instructie"):
+        raise SlideError(
+            f"{where}: blok {number} ('{block['titel']}') heeft geen veld "
+            f"'sessie.blokken[{number}].instructie'; verwacht de opdracht voor de "
+            "deelnemers in eenvoudige taal (A2), die op de dia komt"
+        )
+    field = f"blokken[{number}]"
+    body = [
+        Paragraph(block["instructie"], source=f"{field}.instructie"),
+        Paragraph(f"{block['minuten']} minuten", "label", GAP_PART, f"{field}.minuten"),
+    ]
+    if block.get("nodig"):
+        body += [Paragraph("Wat heb je nodig?", "label", GAP_PART),
+                 Paragraph(block["nodig"], source=f"{field}.nodig")]
+    return content_slide(block["titel"], body, block_notes(block, row), block=block["titel"],
+                         source=f"{field}.titel")
+
+
+def break_slide(block, row):
+    notes = f"Pauze van {row.start} tot {row.end} uur."
+    return big_slide("Pauze", [f"{block['minuten']} minuten"], notes, block=block["titel"])
+
+
+def closing_slide(data):
+    last = next(b for b in reversed(data["blokken"]) if not b.get("pauze"))
+    number = data["blokken"].index(last) + 1
+    source = f"blokken[{number}].instructie"
+    notes = "Wat neem je mee? Vat de kernpunten samen:\n" + "\n".join(
+        f"- {plain(p)}" for p in data["kernpunten"])
+    part = next_week_part(last["instructie"])
+    if part is None:
+        body = [Paragraph(last["instructie"], source=source)]
+    else:
+        body = [Paragraph("Voor volgende week:", "label"),
+                Paragraph(part, gap=GAP_ITEM, source=source)]
+    return content_slide("Wat neem je mee?", body, notes, block=last["titel"])
+
+
+def deck(session, begintijd="13:00", datum=None):
+    """The slide deck of one group session; raise SlideError when a block lacks
+    its instructie. `datum` (a date or text) is shown on the title slide."""
+    data = session.data
+    where = f"docs/{session.src}"
+    rows = schedule.run_sheet(data, begintijd)
+    slides = [title_slide(data, datum), goals_slide(data)]
+    for number, (block, row) in enumerate(zip(data["blokken"], rows), start=1):
+        if block.get("pauze"):
+            slides.append(break_slide(block, row))
+        else:
+            slides.append(block_slide(where, number, block, row))
+    slides.append(closing_slide(data))
+    return Deck(session, slides, datum)
+
+
+# --- checks ---------------------------------------------------------------------
+
+
+def is_prose(paragraph):
+    """Sentences for participants: an instructie, or a leerdoel shown as it is."""
+    return paragraph.source.endswith(".instructie") or paragraph.source.startswith("leerdoelen")
+
+
+def prose(deck):
+    """The sentences on the slides of a deck, as one text for the A2 gate."""
+    return as_sentences(
+        p.text for s in deck.slides for b in s.boxes for p in b.paragraphs if is_prose(p)
+    )
+
+
+def fit_problems(deck):
+    found = []
+    for number, slide in enumerate(deck.slides, start=1):
+        for box in slide.boxes:
+            over, first = overflow(box)
+            if not over:
+                continue
+            lines, chars = capacity(box, first)
+            block = f", blok '{slide.block}'" if slide.block else ""
+            field = f" (veld 'sessie.{first.source}')" if first.source else ""
+            found.append(
+                f"{deck.where}: dia {number} '{slide.title}'{block}: de tekst{field} past niet "
+                f"op de dia; {over} tekens te veel (het vak heeft plaats voor {lines} regels "
+                f"van ongeveer {chars} tekens). Maak de tekst korter; de dia's maken tekst "
+                "nooit kleiner"
+            )
+    return found
+
+
+def problems(deck):
+    """Everything wrong with a deck: text too hard for A2, text that does not fit."""
+    found = fit_problems(deck)
+    hard = problem(f"{deck.where} (dia's bij '{deck.title}')", prose(deck))
+    return found + ([hard] if hard else [])
+
+
+def decks(renderer):
+    """(decks, problems) for every group session of the handbook."""
+    built, found = [], []
+    for session in renderer.group_meetings():  # every session held with the group
+        try:
+            meeting = renderer.meetings.get(session.id)  # a date with an edition
+            one = deck(session, renderer.settings.begintijd, meeting.datum if meeting else None)
+        except SlideError as error:
+            found.append(str(error))
+            continue
+        found += problems(one)
+        built.append(one)
+    return built, found
+
+
+# --- output: PDF (HTML for WeasyPrint) ------------------------------------------
+
+
+def html(renderer, deck):
+    return renderer.render(
+        "slides.html", deck=deck, styles=STYLES, width=SLIDE_WIDTH, height=SLIDE_HEIGHT,
+        rule=RULE, accent=ACCENT, bullet_indent=BULLET_INDENT, margin=MARGIN,
+    )
+
+
+def pdf_job(renderer, deck):
+    """(path, html, number of slides) for prints.write_prints."""
+    return renderer.print_path("dia", deck.session.id), html(renderer, deck), len(deck.slides)
+
+
+def write_pdfs(jobs, results, site_dir):
+    """Write the rendered PDFs of the decks; return problems (a page count that is off)."""
+    found = []
+    for (path, _, expected), (pdf, pages) in zip(jobs, results):
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pdf)
+        if pages != expected:
+            found.append(f"{path}: {pages} pagina's in plaats van {expected} dia's; een dia "
+                         "loopt over op een volgende pagina")
+    return found
+
+
+# --- output: PowerPoint -----------------------------------------------------------
+
+ANCHORS = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+TITLE_ONLY = 5  # the layout "Title Only" of python-pptx's default template
+
+
+def rgb(color):
+    return RGBColor.from_string(color.lstrip("#"))
+
+
+def add_bullet(paragraph):
+    properties = paragraph._p.get_or_add_pPr()
+    properties.set("marL", str(Pt(BULLET_INDENT)))
+    properties.set("indent", str(-Pt(BULLET_INDENT)))
+    font = properties.makeelement(qn("a:buFont"), {"typeface": "Arial"})
+    char = properties.makeelement(qn("a:buChar"), {"char": "•"})
+    properties.append(font)
+    properties.append(char)
+
+
+def fill(frame, box):
+    """Put the paragraphs of a box into a text frame, at fixed sizes."""
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE  # never shrink text
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    frame.vertical_anchor = ANCHORS[box.anchor]
+    for index, model in enumerate(box.paragraphs):
+        style = STYLES[model.style]
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.LEFT
+        paragraph.line_spacing = Pt(style.line)
+        paragraph.space_before = Pt(model.gap)
+        if style.bullet:
+            add_bullet(paragraph)
+        run = paragraph.add_run()
+        run.text = model.text
+        run.font.name = FONT
+        run.font.size = Pt(style.size)
+        run.font.bold = style.bold
+        run.font.color.rgb = rgb(style.color)
+        run.font.language_id = MSO_LANGUAGE_ID.DUTCH
+
+
+def add_rule(slide, y):
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(MARGIN), Pt(y), Pt(WIDTH), Pt(RULE))
+    shape.name = "Lijn"
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = rgb(ACCENT)
+    shape.line.fill.background()
+    style = shape._element.find(qn("p:style"))  # no theme effects such as a shadow
+    if style is not None:
+        shape._element.remove(style)
+
+
+def write_pptx(deck, path):
+    """Write the deck as an editable 16:9 PowerPoint file at `path`."""
+    presentation = Presentation()
+    presentation.slide_width, presentation.slide_height = Pt(SLIDE_WIDTH), Pt(SLIDE_HEIGHT)
+    layout = presentation.slide_layouts[TITLE_ONLY]
+    for model in deck.slides:
+        slide = presentation.slides.add_slide(layout)
+        for box in model.boxes:
+            shape = slide.shapes.title if box.role == "title" else slide.shapes.add_textbox(
+                0, 0, 1, 1)
+            shape.left, shape.top, shape.width, shape.height = (
+                Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
+            fill(shape.text_frame, box)
+        if model.rule_y is not None:
+            add_rule(slide, model.rule_y)
+        slide.notes_slide.notes_text_frame.text = model.notes
+    properties = presentation.core_properties
+    properties.title = f"Dia's: {deck.title}"
+    properties.author = "K!X Works — open handboek"
+    properties.language = "nl-NL"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    presentation.save(path)
+
+
+def write_pptx_files(renderer, decks, site_dir):
+    for one in decks:
+        write_pptx(one, site_dir / renderer.print_path("dia", one.session.id, "pptx"))

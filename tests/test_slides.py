@@ -1,0 +1,305 @@
+"""Slide decks per group session (macros/slides.py): the model, the checks, the files."""
+
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+from pptx import Presentation
+from pptx.util import Pt
+from pypdf import PdfReader
+
+from conftest import ROOT
+from macros import content, render, settings_from, slides
+from macros.content import Item
+from macros.validation import ContentError
+
+SESSION = """\
+titel: "Kerntraining 1: Wie ben ik?"
+soort: kerntraining
+week: 2
+duur: 60
+samenvatting: Deelnemers ontdekken hun talenten en vertellen elkaar wat ze goed kunnen.
+leerdoelen:
+  - Uitleggen wat een talent is, met een voorbeeld van werk, school of thuis, en dat onderbouwen.
+kernpunten:
+  - Iedereen heeft talenten, ook zonder diploma of betaald werk in Nederland.
+voorbereiding: []
+opstelling: Stoelen in een kring.
+materialen: []
+werkbladen: []
+blokken:
+  - titel: Welkom
+    minuten: 15
+    wie: co-trainer
+    wat: De co-trainer heet iedereen welkom en leest de zin van vandaag voor.
+    instructie: Vang de bal. Zeg je naam. Gooi de bal naar een ander.
+    nodig: Zachte bal.
+  - {titel: Pauze, minuten: 15, pauze: true}
+  - titel: Kwaliteitenkaarten
+    minuten: 20
+    wie: hoofdtrainer
+    wat: In drietallen met een set kaarten de moeilijke woorden leren.
+    instructie: Kijk naar de kaarten. Kies drie kaarten. Schrijf ze op.
+  - titel: Afsluiting
+    minuten: 10
+    wie: samen
+    wat: Een rondje met één woord; geef daarna de opdracht voor volgende week.
+    instructie: "Zeg één woord. Voor volgende week: neem een foto mee."
+"""
+
+
+def session(**changes):
+    data = yaml.safe_load(SESSION)
+    data.update(changes)
+    return Item(id="kerntraining-1", kind="sessie", src="traject/kerntraining-1.md",
+                data=data, body="")
+
+
+def box_texts(slide):
+    return [p.text for b in slide.boxes for p in b.paragraphs]
+
+
+def all_box_text(deck):
+    return " ".join(t for s in deck.slides for t in box_texts(s))
+
+
+# --- the model ----------------------------------------------------------------
+
+
+def test_deck_has_title_goals_a_slide_per_block_and_a_closing_slide():
+    deck = slides.deck(session())
+    assert [s.title for s in deck.slides] == [
+        "Kerntraining 1: Wie ben ik?", "Wat leer je vandaag?", "Welkom", "Pauze",
+        "Kwaliteitenkaarten", "Afsluiting", "Wat neem je mee?",
+    ]
+    assert box_texts(deck.slides[0])[:2] == ["Kerntraining 1: Wie ben ik?", "Week 2"]
+    assert box_texts(deck.slides[3]) == ["Pauze", "15 minuten"]
+
+
+def test_title_slide_shows_the_date_when_known():
+    deck = slides.deck(session(), datum=date(2026, 3, 3))
+    assert "dinsdag 3 maart 2026" in box_texts(deck.slides[0])
+
+
+def test_block_slide_shows_instruction_duration_and_what_you_need():
+    welcome = slides.deck(session()).slides[2]
+    assert box_texts(welcome) == [
+        "Welkom", "Vang de bal. Zeg je naam. Gooi de bal naar een ander.", "15 minuten",
+        "Wat heb je nodig?", "Zachte bal.",
+    ]
+    cards = slides.deck(session()).slides[4]
+    assert "Wat heb je nodig?" not in box_texts(cards)
+
+
+def test_trainer_text_is_in_the_notes_and_never_on_a_slide():
+    data = yaml.safe_load(SESSION)
+    deck = slides.deck(session())
+    on_slides = all_box_text(deck)
+    for block, slide in zip(data["blokken"], deck.slides[2:-1]):
+        if block.get("pauze"):
+            continue
+        assert block["wat"] in slide.notes
+        assert block["wie"].capitalize() in slide.notes
+        assert block["wat"] not in on_slides
+    closing = deck.slides[-1]
+    assert data["kernpunten"][0] in closing.notes
+    assert data["kernpunten"][0] not in on_slides
+    assert data["samenvatting"] in deck.slides[0].notes
+    assert data["samenvatting"] not in on_slides
+    assert "13:00–13:15" in deck.slides[2].notes  # clock times are for the trainer
+
+
+def test_goals_too_hard_for_a2_become_the_titles_of_the_blocks():
+    deck = slides.deck(session())
+    goals = deck.slides[1]
+    assert box_texts(goals) == ["Wat leer je vandaag?", "Vandaag doen we:", "Welkom",
+                                "Kwaliteitenkaarten", "Afsluiting"]
+    assert "Uitleggen wat een talent is" in goals.notes
+
+
+def test_goals_that_pass_a2_are_shown_as_they_are():
+    deck = slides.deck(session(leerdoelen=["Zeggen wat je goed kunt.", "Een ander helpen."]))
+    assert box_texts(deck.slides[1]) == ["Wat leer je vandaag?", "Zeggen wat je goed kunt.",
+                                         "Een ander helpen."]
+
+
+def test_many_block_titles_go_into_two_columns():
+    blocks = [dict(titel=f"Blok {n}", minuten=5, wie="samen", wat="Iets doen met de groep.",
+                   instructie="Doe mee.") for n in range(1, 9)]
+    deck = slides.deck(session(blokken=blocks, duur=40))
+    assert len([b for b in deck.slides[1].boxes if b.is_list]) == 2
+
+
+def test_closing_slide_shows_what_to_do_for_next_week():
+    closing = slides.deck(session()).slides[-1]
+    assert box_texts(closing) == ["Wat neem je mee?", "Voor volgende week:", "Neem een foto mee."]
+
+
+def test_closing_slide_without_next_week_shows_the_whole_instruction():
+    data = yaml.safe_load(SESSION)
+    data["blokken"][-1]["instructie"] = "Zeg één woord. Dank je wel."
+    closing = slides.deck(session(blokken=data["blokken"])).slides[-1]
+    assert box_texts(closing) == ["Wat neem je mee?", "Zeg één woord. Dank je wel."]
+
+
+# --- the checks -----------------------------------------------------------------
+
+
+def test_overflow_counts_the_characters_that_do_not_fit():
+    style = slides.STYLES["text"]
+    box = slides.Box("body", 0, 0, 300, style.line, [slides.Paragraph("woord " * 40)])
+    lines = slides.wrapped(box.paragraphs[0], box.w)
+    over, first = slides.overflow(box)
+    assert over == sum(len(line) for line in lines[1:]) > 0
+    assert first is box.paragraphs[0]
+    box.h = len(lines) * style.line
+    assert slides.overflow(box) == (0, None)
+
+
+def test_too_long_instruction_stops_with_file_block_field_and_count():
+    data = yaml.safe_load(SESSION)
+    data["blokken"][0]["instructie"] = "Zeg je naam. " * 60
+    deck = slides.deck(session(blokken=data["blokken"]))
+    [message] = [p for p in slides.problems(deck) if "past niet" in p]
+    assert message.startswith("docs/traject/kerntraining-1.md: dia 3 'Welkom', blok 'Welkom': ")
+    assert "veld 'sessie.blokken[1].instructie'" in message
+    over = int(re.search(r"; (\d+) tekens te veel", message).group(1))
+    assert over == slides.overflow(deck.slides[2].boxes[1])[0] > 0
+
+
+def test_too_long_title_does_not_fit_either():
+    data = yaml.safe_load(SESSION)
+    data["blokken"][0]["titel"] = "Een heel lange titel die over drie regels loopt " * 2
+    deck = slides.deck(session(blokken=data["blokken"]))
+    assert any("veld 'sessie.blokken[1].titel'" in p and "tekens te veel" in p
+               for p in slides.problems(deck))
+
+
+def test_hard_participant_text_fails_the_a2_gate_with_session_and_score():
+    data = yaml.safe_load(SESSION)
+    data["blokken"][0]["instructie"] = (
+        "Beargumenteer waarom interculturele communicatievaardigheden onontbeerlijk zijn "
+        "binnen hedendaagse arbeidsorganisaties en personeelsbeleidsontwikkeling."
+    )
+    deck = slides.deck(session(blokken=data["blokken"]))
+    [message] = [p for p in slides.problems(deck) if "A2" in p]
+    assert message.startswith("docs/traject/kerntraining-1.md (dia's bij 'Kerntraining 1")
+    assert re.search(r"Flesch-Douma -?\d+ \(minstens 80\)", message)
+
+
+def test_a_block_without_instruction_names_the_file_and_the_block():
+    data = yaml.safe_load(SESSION)
+    del data["blokken"][2]["instructie"]
+    with pytest.raises(slides.SlideError) as caught:
+        slides.deck(session(blokken=data["blokken"]))
+    message = str(caught.value)
+    assert message.startswith("docs/traject/kerntraining-1.md: blok 3 ('Kwaliteitenkaarten')")
+    assert "'sessie.blokken[3].instructie'" in message
+
+
+def test_the_schema_already_refuses_a_block_without_instruction(tmp_path):
+    data = yaml.safe_load(SESSION)
+    del data["blokken"][2]["instructie"]
+    page = tmp_path / "traject" / "kerntraining-1.md"
+    page.parent.mkdir()
+    page.write_text("---\n" + yaml.safe_dump({"sessie": data}, allow_unicode=True) + "---\n",
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        content.load(tmp_path)
+    [message] = caught.value.problems
+    assert message.startswith(
+        "docs/traject/kerntraining-1.md: het veld 'sessie.blokken[3].instructie' ontbreekt")
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    """A renderer with the settings of the build (the clock times in the notes)."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return render.Renderer(content.load(ROOT / "docs"), settings_from(config), "pdf/handboek.pdf")
+
+
+@pytest.fixture(scope="module")
+def decks(renderer):
+    built, found = slides.decks(renderer)
+    assert found == []
+    return built
+
+
+def test_every_group_session_of_the_handbook_gets_a_deck_that_passes(renderer, decks):
+    assert [d.session.id for d in decks] == [
+        s.id for s in renderer.handbook.sessions if s.data.get("groep") != "individueel"]
+    assert "intake" not in [d.session.id for d in decks]
+
+
+# --- the real build ----------------------------------------------------------------
+
+
+def normalise(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_group_session_has_an_editable_pptx(site, decks):
+    for deck in decks:
+        path = site / "pdf" / f"dia-{deck.session.id}.pptx"
+        presentation = Presentation(path)
+        assert (presentation.slide_width, presentation.slide_height) == (Pt(960), Pt(540))
+        assert len(presentation.slides) == len(deck.slides), path.name
+        for model, slide in zip(deck.slides, presentation.slides):
+            assert slide.shapes.title.text_frame.text == model.title
+            assert slide.notes_slide.notes_text_frame.text == model.notes
+            sizes = {run.font.size for shape in slide.shapes if shape.has_text_frame
+                     for p in shape.text_frame.paragraphs for run in p.runs}
+            assert min(sizes) >= Pt(28), f"{path.name}: tekst kleiner dan 28 pt"
+        for block, model in zip(deck.session.data["blokken"], deck.slides[2:-1]):
+            if not block.get("pauze"):
+                assert slides.plain(block["wat"]) in model.notes
+
+
+def test_every_group_session_has_a_16_9_pdf_with_its_title(site, decks):
+    for deck in decks:
+        reader = PdfReader(site / "pdf" / f"dia-{deck.session.id}.pdf")
+        assert len(reader.pages) == len(deck.slides)
+        for page in reader.pages:
+            box = page.mediabox
+            assert abs(float(box.width) / float(box.height) - 16 / 9) < 0.01
+        assert normalise(deck.title) in normalise(reader.pages[0].extract_text())
+        root = reader.trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+        assert str(root["/Lang"]).lower().startswith("nl")
+
+
+def test_session_pages_and_the_overview_link_to_both_files(site, decks):
+    overview = (site / "traject" / "dia.html").read_text(encoding="utf-8")
+    for deck in decks:
+        ident = deck.session.id
+        page = (site / deck.session.src.replace(".md", ".html")).read_text(encoding="utf-8")
+        for name in (f"dia-{ident}.pptx", f"dia-{ident}.pdf"):
+            assert re.search(rf'href="\.\./pdf/{re.escape(name)}" download', page), name
+            assert f'href="../pdf/{name}" download' in overview, name
+    intake = (site / "traject" / "intake.html").read_text(encoding="utf-8")
+    assert "dia-intake" not in intake
+
+
+def test_libreoffice_opens_the_pptx_with_every_slide(site, decks, tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice (soffice) ontbreekt; onder CI moet deze test draaien")
+        pytest.skip("LibreOffice (soffice) niet gevonden; installeer 'libreoffice-impress'")
+    chosen = [decks[0], decks[-1]]
+    sources = [str(site / "pdf" / f"dia-{d.session.id}.pptx") for d in chosen]
+    profile = (tmp_path / "profiel").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *sources],
+        check=True, capture_output=True, timeout=180,
+    )
+    for deck in chosen:
+        reader = PdfReader(tmp_path / f"dia-{deck.session.id}.pdf")
+        assert len(reader.pages) == len(deck.slides), deck.session.id
+        assert normalise(deck.title) in normalise(reader.pages[0].extract_text())
