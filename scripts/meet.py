@@ -73,7 +73,9 @@ def main():
         pages = len(PdfReader(site / PDF).pages)
         total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
         index = next(site.glob("search/search_index.js*"))
-        weights = sorted(((page_weight(site, p), p) for p in site.rglob("*.html")), reverse=True)
+        index_size, index_name = index.stat().st_size, index.name
+        weights = sorted(((page_weight(site, p), p.relative_to(site)) for p in site.rglob("*.html")),
+                         reverse=True)
         heaviest, heaviest_page = weights[0]
         html_pages = len(weights)
 
@@ -83,8 +85,8 @@ def main():
     print(f"PDF seconds per page:   {(full - site_only) / pages:6.2f} s")
     print(f"HTML pages:             {html_pages:6d}")
     print(f"Total site size:        {total / 1e6:6.1f} MB")
-    print(f"Search index size:      {index.stat().st_size / 1e3:6.0f} KB ({index.name})")
-    print(f"Heaviest page:          {heaviest / 1e3:6.0f} KB ({heaviest_page.relative_to(site)})")
+    print(f"Search index size:      {index_size / 1e3:6.0f} KB ({index_name})")
+    print(f"Heaviest page:          {heaviest / 1e3:6.0f} KB ({heaviest_page})")
 
 
 if __name__ == "__main__":
