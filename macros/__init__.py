@@ -7,9 +7,9 @@ werkblad) get their generated parts added automatically in
 pages call the macros registered below, e.g. `{{ trajectoverzicht() }}`.
 """
 
-from mkdocs.exceptions import PluginError
-
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 from . import cohort, content, prints, render, schedule, validation
 from .validation import ContentError
@@ -93,6 +93,6 @@ def on_post_build(env):
         return
     renderer.set_page("index.md")
     try:
-        prints.write_prints(renderer, env.conf["site_dir"])
+        prints.write_prints(renderer, site)
     except prints.PrintError as error:
         raise PluginError(str(error)) from None

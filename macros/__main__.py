@@ -16,20 +16,10 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from . import make_renderer, prints
-from .readability import problem, worksheet_text
+from .readability import sheet_problems
 from .validation import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def language_problems(handbook):
-    """Worksheets and participant forms that are too hard for A2."""
-    sheets = list(handbook.werkbladen.values()) + list(handbook.formulieren.values())
-    return [
-        p for s in sheets
-        if s.data.get("voor", "deelnemer") == "deelnemer"
-        and (p := problem(f"docs/{s.src}", worksheet_text(s.data)))
-    ]
 
 
 def main():
@@ -44,7 +34,7 @@ def main():
         print(error, file=sys.stderr)
         return 1
     handbook = renderer.handbook
-    found = language_problems(handbook)
+    found = sheet_problems(handbook)
     if args.print:
         with tempfile.TemporaryDirectory() as out:
             site = Path(out)

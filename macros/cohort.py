@@ -162,7 +162,12 @@ def calendar_file(meetings, edition, url_of):
     return calendar.to_ical()
 
 
+def slug(text):
+    """A safe file name part: 'Aïcha el-Amrani' -> 'aicha-el-amrani'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
 def calendar_path(edition):
     """Where the calendar file lands in site/: kalender/kix-works-<gemeente>.ics."""
-    plain = unicodedata.normalize("NFKD", edition.gemeente).encode("ascii", "ignore").decode()
-    return f"kalender/kix-works-{re.sub(r'[^a-z0-9]+', '-', plain.lower()).strip('-')}.ics"
+    return f"kalender/kix-works-{slug(edition.gemeente)}.ics"

@@ -70,6 +70,11 @@ class Handbook:
     def formulieren(self):
         return self.items["formulier"]
 
+    @property
+    def sheets(self):
+        """Everything printed on A4 from its header: worksheets, then forms."""
+        return list(self.werkbladen.values()) + list(self.formulieren.values())
+
     def item_at(self, src):
         """The content item of the page at `src` (relative to docs/), or None."""
         return next(

@@ -69,8 +69,7 @@ def run_sheet_job(renderer, session):
 def write_prints(renderer, site_dir):
     """Write every print PDF into site_dir; raise PrintError if one falls short."""
     handbook = renderer.handbook
-    sheets = list(handbook.werkbladen.values()) + list(handbook.formulieren.values())
-    jobs = [sheet_job(renderer, s) for s in sheets]
+    jobs = [sheet_job(renderer, s) for s in handbook.sheets]
     jobs += [run_sheet_job(renderer, s) for s in handbook.sessions]
     jobs += [session_sheets_job(renderer, s) for s in handbook.sessions if s.data["werkbladen"]]
     jobs += [

@@ -42,6 +42,15 @@ def measure(text):
     return textstat.words_per_sentence(text), textstat.flesch_reading_ease(text)
 
 
+def sheet_problems(handbook):
+    """A problem for each worksheet or participant form that is too hard for A2."""
+    return [
+        found for sheet in handbook.sheets
+        if sheet.data.get("voor", "deelnemer") == "deelnemer"
+        and (found := problem(f"docs/{sheet.src}", worksheet_text(sheet.data)))
+    ]
+
+
 def problem(name, text):
     """None when `text` passes the A2 gate, else a sentence naming `name` and its scores."""
     words, score = measure(text)

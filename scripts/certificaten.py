@@ -9,9 +9,7 @@ Everything happens on this computer: names are never sent anywhere.
 
 import argparse
 import csv
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -19,7 +17,7 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import make_renderer, prints  # noqa: E402
+from macros import cohort, make_renderer, prints  # noqa: E402
 
 
 def read_names(csv_path):
@@ -30,11 +28,6 @@ def read_names(csv_path):
             raise SystemExit(f"{csv_path}: de eerste regel moet de kop 'naam' zijn")
         return [row["naam"].strip() for row in rows if (row.get("naam") or "").strip()]
 
-
-def file_name(name):
-    """A safe file name for a participant: 'Aïcha el-Amrani' -> 'aicha-el-amrani.pdf'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") + ".pdf"
 
 
 def main(argv=None):
@@ -56,7 +49,7 @@ def main(argv=None):
         body = renderer.certificate(naam=name, periode=args.periode or None)
         html = prints.document(renderer, "Certificaat", body, landscape=True, footer=False)
         pdf, _ = prints.render_pdf(html, config["docs_dir"])
-        (out / file_name(name)).write_bytes(pdf)
+        (out / f"{cohort.slug(name)}.pdf").write_bytes(pdf)
     print(f"{len(names)} certificaten gemaakt in {out}/")
 
 
