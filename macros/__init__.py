@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cohort, content, prints, render, schedule, validation
+from . import cohort, content, method, prints, render, schedule, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
@@ -22,22 +22,23 @@ def edition_from(config):
     return cohort.edition_from(config["extra"], Path(config.config_file_path).name)
 
 
-def settings_from(config, edition=None):
+def settings_from(config, facts, edition=None):
     extra = config["extra"]
     return schedule.Settings(
-        groepsgrootte=extra.get("groepsgrootte", 15),
+        groepsgrootte=extra.get("groepsgrootte", facts["groep_max"]),
         reserve=extra.get("reserve", 2),
-        begintijd=edition.begintijd if edition else str(extra.get("begintijd", "13:00")),
+        begintijd=edition.begintijd if edition else facts["begintijd"],
     )
 
 
 def make_renderer(config):
     """Load and check everything for one build; raise ContentError on any problem."""
     handbook = content.load(config["docs_dir"])
+    facts = method.facts(method.load(Path(config.config_file_path).parent), handbook.sessions)
     edition = edition_from(config)
     meetings = cohort.plan(handbook.sessions, edition) if edition else []
-    return render.Renderer(handbook, settings_from(config, edition), pdf_path(config),
-                           edition=edition, meetings=meetings)
+    return render.Renderer(handbook, settings_from(config, facts, edition), pdf_path(config),
+                           edition=edition, meetings=meetings, facts=facts)
 
 
 def pdf_path(config):
@@ -52,6 +53,7 @@ def define_env(env):
     except ContentError as error:
         raise PluginError(str(error)) from None
     env.variables["handboek"] = renderer.handbook
+    env.variables["methode"] = renderer.facts   # {{ methode.begintijd }}: see methode.yml
     env.variables["editie"] = renderer.edition
     env.variables["pdf_handboek"] = renderer.pdf_path
 

@@ -18,6 +18,10 @@ from .validation import ContentError, problems_in, problems_in_worksheet_parts
 
 KINDS = ("sessie", "werkvorm", "werkblad", "formulier")
 
+# The werkvorm categories: each is a folder docs/werkvormen/<categorie>/.
+CATEGORY_FOLDERS = ("intervisie", "reflectie", "coaching", "kennismaken", "presenteren",
+                    "netwerken", "communicatie", "energizers", "afsluiten")
+
 # A form has the same parts as a worksheet.
 SCHEMA_OF = {"sessie": "sessie", "werkvorm": "werkvorm", "werkblad": "werkblad",
              "formulier": "werkblad"}
@@ -108,13 +112,46 @@ def read_items(docs_dir):
         yield Item(id=path.stem, kind=kind, src=src, data=meta[kind], body=body)
 
 
+# Fields that the build works out itself; a header that still writes them gets
+# this advice (the value would otherwise be a second place to keep up to date).
+DERIVED = {
+    ("sessie", "duur"): "de duur wordt uitgerekend uit de minuten van de blokken",
+    ("werkvorm", "categorie"): "de categorie is de map waarin het bestand staat",
+}
+
+
+def derived_field_problems(item, where):
+    """An old header that still writes a field the build derives."""
+    if not isinstance(item.data, dict):
+        return []
+    return [
+        f"{where}: veld '{kind}.{name}' hoeft niet meer: {why}; haal de regel '{name}: …' weg"
+        for (kind, name), why in DERIVED.items()
+        if kind == item.kind and name in item.data
+    ]
+
+
+def derive_fields(item):
+    """Fill in what follows from the rest: a session's length, a werkvorm's category."""
+    if item.kind == "sessie":
+        item.data["duur"] = sum(block["minuten"] for block in item.data["blokken"])
+    elif item.kind == "werkvorm":
+        item.data["categorie"] = Path(item.src).parent.name
+
+
 def load(docs_dir):
     """Read and check all content; return a Handbook or raise ContentError."""
     handbook = Handbook()
     problems = []
     for item in read_items(docs_dir):
         where = f"docs/{item.src}"
+        item_problems = derived_field_problems(item, where)
+        if item_problems:
+            problems += item_problems
+            continue
         item_problems = problems_in(item.data, SCHEMA_OF[item.kind], where, prefix=item.kind)
+        if not item_problems:
+            derive_fields(item)
         if SCHEMA_OF[item.kind] == "werkblad" and isinstance(item.data, dict):
             item_problems += problems_in_worksheet_parts(
                 item.data.get("onderdelen"), where, prefix=item.kind
@@ -146,13 +183,13 @@ def load(docs_dir):
 
 
 def werkvorm_page_problems(item, where):
-    """A werkvorm lives in the folder of its category and has the fixed parts."""
+    """A werkvorm lives in the folder of a known category and has the fixed parts."""
     found = []
     folder = Path(item.src).parent.name
-    if item.data["categorie"] != folder:
+    if folder not in CATEGORY_FOLDERS:
         found.append(
-            f"{where}: veld 'werkvorm.categorie' is '{item.data['categorie']}', maar het "
-            f"bestand staat in de map '{folder}'; verwacht dat die twee gelijk zijn"
+            f"{where}: de werkvorm staat in de map '{folder}', maar dat is geen categorie; "
+            f"verwacht een van de mappen docs/werkvormen/{{{','.join(CATEGORY_FOLDERS)}}}/"
         )
     headings = re.findall(r"^## +(.+?) *$", item.body, flags=re.MULTILINE)
     if tuple(headings) != WERKVORM_PARTS:
@@ -165,17 +202,10 @@ def werkvorm_page_problems(item, where):
 
 
 def session_problems(session, handbook):
-    """Checks that need more than one file: minutes and references."""
+    """Checks that need more than one file: references to werkvormen and worksheets."""
     where = f"docs/{session.src}"
     data = session.data
     found = []
-    total = sum(block["minuten"] for block in data["blokken"])
-    if total != data["duur"]:
-        found.append(
-            f"{where}: de blokken duren samen {total} minuten, maar veld 'sessie.duur' "
-            f"is {data['duur']}; verwacht dat de minuten van 'sessie.blokken' optellen "
-            "tot de duur"
-        )
     for number, block in enumerate(data["blokken"], start=1):
         ref = block.get("werkvorm")
         if ref and ref not in handbook.werkvormen:

@@ -62,8 +62,9 @@ def source_url(src):
 class Renderer:
     """Renders fragments for one build; knows the handbook, settings and current page."""
 
-    def __init__(self, handbook, settings, pdf_path, edition=None, meetings=()):
+    def __init__(self, handbook, settings, pdf_path, edition=None, meetings=(), facts=None):
         self.handbook = handbook
+        self.facts = facts or {}
         self.settings = settings
         self.pdf_path = pdf_path
         self.edition = edition
@@ -92,6 +93,7 @@ class Renderer:
             print_url=lambda kind, ident, ext="pdf": self.url(self.print_path(kind, ident, ext)),
             settings=settings,
             handbook=handbook,
+            methode=self.facts,
             edition=edition,
             meeting_of=lambda session: self.meetings.get(session.id),
             date_text=cohort.date_text,

@@ -41,7 +41,6 @@ WERKVORM = """\
 ---
 werkvorm:
   titel: {titel}
-  categorie: {categorie}
   doel: Schrijf hier in één zin wat de werkvorm mogelijk maakt.
   duur: 15                     # minuten
   groepsgrootte: {{min: 4, max: 15}}
@@ -83,7 +82,6 @@ sessie:
   soort: kerntraining          # intake, kick-off, kerntraining, activiteit,
                                # certificaatuitreiking of terugkomdag
   week: 5                      # week in het traject (0 = voor de kick-off)
-  duur: 120                    # minuten, pauze meegeteld; de blokken tellen hierop op
   samenvatting: Schrijf hier in één of twee zinnen wat deelnemers in deze sessie doen.
   leerdoelen:
     - Schrijf hier wat deelnemers na afloop kunnen, met een werkwoord vooraan.
@@ -235,8 +233,8 @@ def next_steps(kind, path, categorie):
         "     Anders stopt de build met de melding dat de pagina niet in de navigatie staat.",
     ]
     if kind == "sessie":
-        steps.append("Laat de minuten van de blokken optellen tot 'duur', en zet de werkbladen "
-                     "van de sessie bij 'werkbladen'.")
+        steps.append("Zet de werkbladen van de sessie bij 'werkbladen'. De duur van de sessie "
+                     "rekent de build zelf uit: de minuten van de blokken samen.")
     if kind == "werkblad":
         steps.append(f"Zet '{path.stem}' bij 'werkbladen' van de sessie die het blad gebruikt.")
     steps += [

@@ -11,7 +11,6 @@ WERKVORM = """\
 ---
 werkvorm:
   titel: Naamspel
-  categorie: kennismaken
   doel: Namen leren op een luchtige manier.
   duur: 10
   groepsgrootte: {min: 4, max: 15}
@@ -55,7 +54,6 @@ sessie:
   titel: Kick-off
   soort: kick-off
   week: 1
-  duur: 60
   samenvatting: De groep leert elkaar kennen en hoort wat het traject brengt.
   leerdoelen: [De namen van de anderen noemen.]
   kernpunten: [Iedereen hoort erbij.]
@@ -137,9 +135,19 @@ def test_block_without_instruction_is_refused(tmp_path):
     assert "het veld 'sessie.blokken[1].instructie' ontbreekt" in message
 
 
-def test_minutes_must_add_up_to_duration(tmp_path):
-    [message] = problems(tmp_path, session=SESSIE.replace("duur: 60", "duur: 90"))
-    assert "de blokken duren samen 60 minuten, maar veld 'sessie.duur' is 90" in message
+def test_duration_is_the_sum_of_the_blocks(tmp_path):
+    handbook = load(make_docs(tmp_path))
+    assert handbook.items["sessie"]["kick-off"].data["duur"] == 60
+    assert handbook.werkvormen["naamspel"].data["categorie"] == "kennismaken"
+
+
+def test_an_old_header_with_a_derived_field_gets_advice(tmp_path):
+    session = SESSIE.replace("  week: 1\n", "  week: 1\n  duur: 60\n")
+    werkvorm = WERKVORM.replace("  titel: Naamspel\n", "  titel: Naamspel\n  categorie: kennismaken\n")
+    messages = problems(tmp_path, session=session, werkvorm=werkvorm)
+    assert any("veld 'sessie.duur' hoeft niet meer" in m and "docs/traject/kick-off.md" in m
+               for m in messages)
+    assert any("veld 'werkvorm.categorie' hoeft niet meer" in m for m in messages)
 
 
 def test_unknown_werkvorm_reference(tmp_path):
@@ -157,16 +165,22 @@ def test_duplicate_identifier(tmp_path):
     make_docs(tmp_path)
     twin = tmp_path / "werkvormen" / "energizers" / "naamspel.md"
     twin.parent.mkdir(parents=True)
-    twin.write_text(WERKVORM.replace("categorie: kennismaken", "categorie: energizers"))
+    twin.write_text(WERKVORM)
     with pytest.raises(ContentError) as caught:
         load(tmp_path)
     [message] = caught.value.problems
     assert "de naam 'naamspel' bestaat al (docs/werkvormen/" in message
 
 
-def test_werkvorm_in_wrong_folder(tmp_path):
-    [message] = problems(tmp_path, werkvorm=WERKVORM.replace("categorie: kennismaken", "categorie: energizers"))
-    assert "'werkvorm.categorie' is 'energizers', maar het bestand staat in de map 'kennismaken'" in message
+def test_werkvorm_in_a_folder_that_is_no_category(tmp_path):
+    make_docs(tmp_path)
+    stray = tmp_path / "werkvormen" / "spelletjes" / "vier-hoeken.md"
+    stray.parent.mkdir(parents=True)
+    stray.write_text(WERKVORM)
+    with pytest.raises(ContentError) as caught:
+        load(tmp_path)
+    [message] = caught.value.problems
+    assert "de werkvorm staat in de map 'spelletjes', maar dat is geen categorie" in message
 
 
 def test_werkvorm_needs_fixed_parts(tmp_path):

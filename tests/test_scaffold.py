@@ -55,7 +55,7 @@ def test_new_files_pass_the_checks_and_build(copy, tmp_path):
     headings = [line[3:] for line in werkvorm.body.splitlines() if line.startswith("## ")]
     assert tuple(headings) == WERKVORM_PARTS
     session = next(s for s in handbook.sessions if s.id == "extra-oefendag")
-    assert sum(b["minuten"] for b in session.data["blokken"]) == session.data["duur"]
+    assert session.data["duur"] == sum(b["minuten"] for b in session.data["blokken"])
     werkblad = handbook.werkbladen["mijn-week"]
     assert problem("mijn-week", worksheet_text(werkblad.data)) is None  # A2
 

@@ -14,7 +14,7 @@ from pptx.util import Pt
 from pypdf import PdfReader
 
 from conftest import ROOT
-from macros import content, render, settings_from, slides
+from macros import content, make_renderer, slides
 from macros.content import Item
 from macros.validation import ContentError
 
@@ -219,8 +219,7 @@ def test_the_schema_already_refuses_a_block_without_instruction(tmp_path):
 @pytest.fixture(scope="module")
 def renderer():
     """A renderer with the settings of the build (the clock times in the notes)."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    return render.Renderer(content.load(ROOT / "docs"), settings_from(config), "pdf/handboek.pdf")
+    return make_renderer(load_config(str(ROOT / "mkdocs.yml")))
 
 
 @pytest.fixture(scope="module")
