@@ -26,9 +26,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-CATEGORIES = yaml.safe_load(
-    (ROOT / "macros" / "schemas" / "werkvorm.yml").read_text(encoding="utf-8")
-)["properties"]["categorie"]["enum"]
+sys.path.insert(0, str(ROOT))
+from macros.content import CATEGORY_FOLDERS as CATEGORIES  # noqa: E402
 
 # The section of the nav (mkdocs.yml) where a new page of each kind belongs.
 NAV_SECTION = {

@@ -24,7 +24,8 @@ def copy(tmp_path):
     root.mkdir()
     for name in ("docs", "macros", "overrides", "scripts"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("mkdocs.yml", "methode.yml"):
+        shutil.copy(ROOT / name, root / name)
     return root
 
 
