@@ -73,7 +73,7 @@ def card_problems(card_set):
     where = f"docs/{card_set.src}"
     found = [
         f"{where}: veld 'kaarten.kaarten[{number}]' heeft een kleur maar geen teken; "
-        "verwacht ook 'teken' (bijvoorbeeld + of −), zodat de kaart ook in grijs te lezen is"
+        "verwacht ook 'teken' (plus, golf, min of vraag), zodat de kaart ook in grijs te lezen is"
         for number, card in enumerate(card_set.data["kaarten"], start=1)
         if card.get("kleur") and not card.get("teken")
     ]
