@@ -11,10 +11,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cohort, content, method, prints, render, schedule, validation
+from . import cards, cohort, content, method, prints, render, schedule, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
+card_sets = {}  # docs/kaarten/*.md, by name (cards.py)
 
 
 def edition_from(config):
@@ -47,9 +48,10 @@ def pdf_path(config):
 
 
 def define_env(env):
-    global renderer
+    global renderer, card_sets
     try:
         renderer = make_renderer(env.conf)
+        card_sets = cards.load(env.conf["docs_dir"])
     except ContentError as error:
         raise PluginError(str(error)) from None
     env.variables["handboek"] = renderer.handbook
@@ -59,6 +61,7 @@ def define_env(env):
 
     for name, function in renderer.macros().items():
         env.macro(function, name)
+    env.macro(lambda: cards.overview(renderer, card_sets), "kaarten_overzicht")
 
     @env.macro
     def startplanning():
@@ -81,6 +84,11 @@ def on_post_page_macros(env):
     if item is not None:
         top, bottom = renderer.page_parts(item)
         env.markdown = f"{top}\n{env.markdown}\n\n{bottom}"
+    card_set = card_sets.get(cards.set_name(env.page.file.src_uri))
+    if card_set is not None:
+        users = cards.used_in(card_set, renderer.handbook, env.conf["docs_dir"])
+        top, bottom = cards.page_parts(renderer, card_set, users)
+        env.markdown = f"{top}\n{env.markdown}\n\n{bottom}"
 
 
 def on_post_build(env):
@@ -96,5 +104,6 @@ def on_post_build(env):
     renderer.set_page("index.md")
     try:
         prints.write_prints(renderer, site)
+        cards.write_pdfs(renderer, card_sets, site)
     except prints.PrintError as error:
         raise PluginError(str(error)) from None
