@@ -87,7 +87,7 @@ def test_run_sheets_show_the_coaching_after_the_session(site, round_):
         found = re.search(r"(\d+) gesprekken van (\d+) minuten", page)
         assert found, ident
         assert int(found.group(2)) == FORM["minuten"]
-        assert f"gesprek {round_ + 1} van elke deelnemer" in page
+        assert f"gesprek {round_ + 1}: {FORM['rondes'][round_]['onderwerp']}" in page
 
 
 def test_sessions_without_coaching_have_no_coaching_row(site):
