@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cards, cohort, content, method, prints, render, schedule, validation
+from . import cards, coaching, cohort, content, method, prints, render, schedule, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
@@ -38,8 +38,10 @@ def make_renderer(config):
     facts = method.facts(method.load(Path(config.config_file_path).parent), handbook.sessions)
     edition = edition_from(config)
     meetings = cohort.plan(handbook.sessions, edition) if edition else []
-    return render.Renderer(handbook, settings_from(config, facts, edition), pdf_path(config),
-                           edition=edition, meetings=meetings, facts=facts)
+    settings = settings_from(config, facts, edition)
+    rota = coaching.rota(facts["coaching"], handbook.sessions, settings.groepsgrootte)
+    return render.Renderer(handbook, settings, pdf_path(config), edition=edition,
+                           meetings=meetings, facts=facts, coaching_rota=rota)
 
 
 def pdf_path(config):

@@ -13,7 +13,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import cohort, schedule, slides
+from . import coaching, cohort, schedule, slides
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -62,8 +62,10 @@ def source_url(src):
 class Renderer:
     """Renders fragments for one build; knows the handbook, settings and current page."""
 
-    def __init__(self, handbook, settings, pdf_path, edition=None, meetings=(), facts=None):
+    def __init__(self, handbook, settings, pdf_path, edition=None, meetings=(), facts=None,
+                 coaching_rota=()):
         self.handbook = handbook
+        self.coaching_rota = list(coaching_rota)
         self.facts = facts or {}
         self.settings = settings
         self.pdf_path = pdf_path
@@ -97,6 +99,7 @@ class Renderer:
             edition=edition,
             meeting_of=lambda session: self.meetings.get(session.id),
             date_text=cohort.date_text,
+            coaching_after=self.coaching_after,
         )
 
     def set_page(self, src):
@@ -193,6 +196,7 @@ class Renderer:
             "dia_overzicht": self.slide_decks,
             "kalender": self.cohort_calendar,
             "contact": self.contact_box,
+            "coachrooster": self.coaching_rota_table,
         }
 
     def trajectory_table(self):
@@ -265,6 +269,30 @@ class Renderer:
         """A download link to one of the print PDFs (see print_path)."""
         return self.render("download_link.html", href=self.url(self.print_path(kind, ident)),
                            text=text)
+
+    # --- the coaching rota (coaching.py) -------------------------------------
+
+    def coaching_after(self, data, end):
+        """The coaching after the session with header `data`, ending at clock time
+        `end`, as a dict for the run sheet; None when no conversations follow it."""
+        slot = next((s for s in self.coaching_rota if s.session.data is data), None)
+        if slot is None:
+            return None
+        start, end_head, end_co = coaching.times(slot, self.facts["coaching"], end)
+        return dict(slot=slot, begin=start, eind_hoofdtrainer=end_head, eind_co_trainer=end_co,
+                    eind=max(end_head, end_co),
+                    minuten=max(slot.hoofdtrainer, slot.co_trainer) * self.facts["coaching"]["minuten"])
+
+    def coaching_rota_table(self):
+        """The coaching rota of the whole group, with the total time per trainer."""
+        form = self.facts["coaching"]
+        per_trainer = {"hoofdtrainer": sum(s.hoofdtrainer for s in self.coaching_rota),
+                       "co-trainer": sum(s.co_trainer for s in self.coaching_rota)}
+        rows = [self.coaching_after(slot.session.data, schedule.run_sheet(
+                    slot.session.data, self.settings.begintijd)[-1].end)
+                for slot in self.coaching_rota]
+        return self.render("coaching_rota.md", rows=rows, form=form, per_trainer=per_trainer,
+                           total=coaching.total_minutes(form, self.settings.groepsgrootte))
 
     # --- forms made from the session data -----------------------------------
 
