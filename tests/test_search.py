@@ -59,7 +59,13 @@ def page(browser):  # noqa: F811
 
 
 def open_search(page):
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    """Open the search as a reader does: the magnifier in the header on a phone,
+    the search field on a wide screen."""
+    button = page.locator("label.md-header__button[for='__search']")
+    if button.is_visible():
+        button.click()
+    else:
+        page.locator("input.md-search__input").click()
     return page.locator("input.md-search__input")
 
 
