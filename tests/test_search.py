@@ -5,13 +5,19 @@ before anyone touches the search, and how still the page stays while fonts arriv
 Uses the browser, the local server and the axe set-up of test_browser.py.
 """
 
+import functools
+import gzip
+import http.server
+import io
 import re
+import threading
 import time
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-from test_browser import WCAG_AA, WIDTHS, browser, server  # noqa: F401  (fixtures)
+from test_browser import WCAG_AA, WIDTHS, QuietHandler, browser, server  # noqa: F401  (fixtures)
 
 # Each query with the page that must be among the first five results.
 QUERIES = [
@@ -187,38 +193,84 @@ def test_index_loads_on_first_use_not_with_the_page(page, server):  # noqa: F811
     assert any("zoekindex" in r for r in requests), "focus op het zoekveld laadt de index niet"
 
 
+# Inside the page: set the query as a keystroke would, and time until the results
+# with a marked word are in the list (no round trips to the test in between).
+TIME_QUERY = """query => new Promise(resolve => {
+  const box = document.querySelector('input.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const start = performance.now();
+  const done = () => {
+    if (list.querySelector('.md-search-result__item mark')) {
+      observer.disconnect();
+      resolve(performance.now() - start);
+    }
+  };
+  const observer = new MutationObserver(done);
+  observer.observe(list, {childList: true, subtree: true});
+  box.value = query;
+  box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+})"""
+
+
 def test_answer_within_100_ms_once_loaded(page, server):  # noqa: F811
     page.goto(server + "index.html")
     search(page, "kaart")                     # loads the index
     box = page.locator("input.md-search__input")
-    times = []
-    for query in ["netwerkkaarten", "sollicitatiegesprekken", "incidentmetode"]:
-        box.fill("")
-        page.wait_for_timeout(200)
-        start = page.evaluate("performance.now()")
-        box.fill(query)
-        page.wait_for_function(
-            """q => [...document.querySelectorAll('.md-search-result__item mark')]
-                   .some(m => m.closest('.md-search-result__list'))""", arg=query)
-        times.append(page.evaluate("performance.now()") - start)
-    assert max(times) < 100, times
+    times = {}
+    for query in ["netwerkkaarten", "sollicitatiegesprekken", "incidentmetode", "trainers"]:
+        for _ in range(3):   # the median of three: other work on a shared machine adds noise
+            box.fill("")
+            box.press("End")                  # Material reads the field on keyup
+            page.locator(".md-search-result__item").first.wait_for(state="detached")
+            times.setdefault(query, []).append(page.evaluate(TIME_QUERY, query))
+    medians = {query: sorted(found)[1] for query, found in times.items()}
+    assert max(medians.values()) < 100, times
+
+
+class GzipHandler(QuietHandler):
+    """Serves text files gzipped, as every web host does (GitHub Pages, Netlify, nginx)."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        text = path.suffix in (".html", ".css", ".js", ".json", ".svg", ".txt")
+        if not (text and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@pytest.fixture(scope="module")
+def web_host(site):
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
 
 
 def bytes_before_search(browser, url):  # noqa: F811
+    """Bytes sent over the network until the page is idle (bodies as transferred)."""
     context = browser.new_context(viewport=WIDTHS["mobiel"], locale="nl-NL")
     page = context.new_page()
-    sizes = []
-    page.on("response", lambda response: sizes.append(len(response.body())
-                                                      if response.ok else 0))
+    requests = []
+    page.on("requestfinished", lambda request: requests.append(request))
     page.goto(url, wait_until="networkidle")
+    loaded = {request.url: request.sizes()["responseBodySize"] for request in requests}
     context.close()
-    return sum(sizes)
+    return sum(loaded.values()), loaded
 
 
 @pytest.mark.parametrize("url", ["index.html", "traject/kerntraining-1.html"])
-def test_bytes_loaded_before_the_search_is_used(browser, server, url):  # noqa: F811
-    loaded = bytes_before_search(browser, server + url)
-    assert loaded <= BEFORE_SEARCH_LIMIT, f"{url}: {loaded} bytes"
+def test_bytes_loaded_before_the_search_is_used(browser, web_host, url):  # noqa: F811
+    total, loaded = bytes_before_search(browser, web_host + url)
+    assert total <= BEFORE_SEARCH_LIMIT, f"{url}: {total} bytes: {loaded}"
+    assert not [u for u in loaded if "zoekindex" in u or "minisearch" in u], loaded
 
 
 CLS_SCRIPT = """() => new Promise(resolve => {

@@ -26,8 +26,8 @@ var WORD = /[\p{L}\p{N}]+/gu;
 var DIMINUTIVE = /(?:etjes|etje|tjes|tje|pjes|pje|kjes|kje|jes|je)$/;
 var MIN_PART = 4;             // shortest compound part we index (kaart, lijst, coach)
 var MIN_COMPOUND = 8;         // shortest word we split into parts
-var MAX_GROUPS = 20;          // pages in the result list
-var MAX_SECTIONS = 6;         // sections shown under one page
+var MAX_GROUPS = 10;          // pages in the result list
+var MAX_SECTIONS = 4;         // sections shown under one page
 var SNIPPET = 160;            // characters of text around the first match
 
 var base = typeof document !== "undefined"
@@ -181,7 +181,8 @@ function build() {
     searchOptions: {
       processTerm: function (term) { return words.normalise(term); },
       boost: { title: 6, text: 1, titleParts: 2, textParts: 0.3 },
-      fuzzy: function (term) { return term.length >= 6 ? 1 : false; },
+      // One typo forgiven, for a word of six letters or more the handbook does not have.
+      fuzzy: function (term) { return term.length >= 6 && !words.known.has(term) ? 1 : false; },
       prefix: function (term, i, terms) { return i === terms.length - 1 && term.length >= 3; },
       weights: { fuzzy: 0.3, prefix: 0.4 },
       // A page's own entry (not one of its sections) counts a little more.
