@@ -122,9 +122,9 @@ Words.prototype.term = function (word) {
 
 /* The known words a compound is made of, as terms: netwerkkaart -> netwerk, kaart. */
 Words.prototype.compoundParts = function (token) {
-  var word = fold(token);
-  var parts = this.parts.get(word);
+  var parts = this.parts.get(token);
   if (parts) return parts;
+  var word = fold(token);
   var found = new Set();
   if (word.length >= MIN_COMPOUND) {
     for (var i = MIN_PART; i <= word.length - MIN_PART; i++) {
@@ -137,7 +137,7 @@ Words.prototype.compoundParts = function (token) {
   }
   found.delete(this.normalise(word));
   parts = Array.from(found);
-  this.parts.set(word, parts);
+  this.parts.set(token, parts);
   return parts;
 };
 
@@ -193,10 +193,13 @@ function build() {
   return { index: index, docs: docs, words: words };
 }
 
+/* The parts of the compounds in a text, each once. */
 function partsOf(words, text) {
-  var parts = [];
-  tokens(text).forEach(function (t) { parts.push.apply(parts, words.compoundParts(t)); });
-  return parts.join(" ");
+  var parts = new Set();
+  new Set(tokens(text)).forEach(function (t) {
+    words.compoundParts(t).forEach(function (part) { parts.add(part); });
+  });
+  return Array.from(parts).join(" ");
 }
 
 /* -- Query -------------------------------------------------------------- */
