@@ -29,18 +29,34 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
            "resultTypes": ["violations"]}
 
 
+_launched = {}
+
+
+def shared_browser():
+    """One Chromium for every test module (Playwright's sync API allows one at a time)."""
+    if "browser" not in _launched:
+        from playwright.sync_api import sync_playwright
+
+        _launched["playwright"] = sync_playwright().start()
+        _launched["browser"] = _launched["playwright"].chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return _launched["browser"]
+
+
+def close_shared_browser():
+    if "browser" in _launched:
+        _launched.pop("browser").close()
+        _launched.pop("playwright").stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"Chromium ontbreekt ({CHROMIUM}); onder CI moeten de browsertests draaien")
         pytest.skip(f"Chromium niet gevonden ({CHROMIUM}); installeer het pakket 'chromium'")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield shared_browser()
+    close_shared_browser()
 
 
 @pytest.fixture(scope="session")
