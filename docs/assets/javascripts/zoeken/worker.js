@@ -269,29 +269,29 @@ function item(engine, doc, result, typed) {
       return q === term || words.compoundParts(token).indexOf(q) !== -1;
     }) || matched.has(term);
   });
-  return {
-    location: doc.location,
-    title: highlight(doc.title, marks),
-    text: snippet(doc.text, marks),
-    score: result.score,
-    terms: terms
-  };
+  var shown = new Set();
+  var title = highlight(doc.title, marks, shown), text = snippet(doc.text, marks, shown);
+  // The words as they stand on the page, so Material marks them there too (?h=).
+  shown.forEach(function (word) { if (!(word in terms)) terms[word] = true; });
+  return { location: doc.location, title: title, text: text, score: result.score, terms: terms };
 }
 
 /* -- Display ------------------------------------------------------------ */
 
-function highlight(text, marks) {
+function highlight(text, marks, shown) {
   var html = "", last = 0;
   text.replace(WORD, function (token, offset) {
     html += escape(text.slice(last, offset));
-    html += marks(token) ? "<mark>" + escape(token) + "</mark>" : escape(token);
+    var marked = marks(token);
+    if (marked) shown.add(token.toLowerCase());
+    html += marked ? "<mark>" + escape(token) + "</mark>" : escape(token);
     last = offset + token.length;
     return token;
   });
   return html + escape(text.slice(last));
 }
 
-function snippet(text, marks) {
+function snippet(text, marks, shown) {
   if (!text) return "";
   var first = -1, match, word = new RegExp(WORD.source, "gu");
   while (first < 0 && (match = word.exec(text)))
@@ -300,7 +300,7 @@ function snippet(text, marks) {
   if (start > 0) start = text.indexOf(" ", start) + 1 || start;
   var end = Math.min(text.length, start + SNIPPET);
   if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
-  return "<p>" + (start > 0 ? "… " : "") + highlight(text.slice(start, end), marks) +
+  return "<p>" + (start > 0 ? "… " : "") + highlight(text.slice(start, end), marks, shown) +
     (end < text.length ? " …" : "") + "</p>";
 }
 
