@@ -4,7 +4,9 @@
 
 Prints: site-only build seconds, full build seconds (site + all PDFs), PDF
 pages, PDF seconds per page, total site size, search index size and the
-heaviest page (its HTML plus the CSS, JavaScript, fonts and images it loads).
+heaviest page (its HTML plus the CSS, JavaScript, fonts and images it loads);
+in Chromium: the bytes the home page and the heaviest page load before anyone
+touches the search, and the time from typing a query to its results.
 Targets for a 150-page handbook on a 2-core machine: full build under 60 s,
 site-only build under 5 s, no page heavier than 600 KB.
 """
@@ -65,6 +67,73 @@ def page_weight(site, page):
     return sum(f.stat().st_size for f in files)
 
 
+# In the page: type a query as a keystroke would, time until marked results show.
+TIME_QUERY = """query => new Promise(resolve => {
+  const box = document.querySelector('input.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const start = performance.now();
+  const observer = new MutationObserver(() => {
+    if (list.querySelector('.md-search-result__item mark')) {
+      observer.disconnect();
+      resolve(performance.now() - start);
+    }
+  });
+  observer.observe(list, {childList: true, subtree: true});
+  box.value = query;
+  box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+})"""
+
+
+def search_figures(site, heaviest_page):
+    """Bytes loaded before the search is used, and typing-to-results times, in Chromium."""
+    import functools
+    import http.server
+    import threading
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return {"Search in Chromium": "n.v.t. (geen /usr/bin/chromium)"}
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    figures = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        for label, url in (("home", "index.html"), ("heaviest", heaviest_page)):
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            sizes = []
+            page.on("response", lambda r, found=sizes: found.append(len(r.body()) if r.ok else 0))
+            page.goto(root + url, wait_until="networkidle")
+            figures[f"Before search, {label}"] = f"{sum(sizes) / 1e3:6.0f} KB uncompressed ({url})"
+            page.close()
+        page = browser.new_page()
+        page.goto(root + "index.html")
+        box = page.locator("input.md-search__input")
+        start = time.perf_counter()
+        box.click()
+        box.fill("netwerkkaarten")
+        box.press("End")                      # Material reads the field on keyup
+        page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+        figures["First search (loads)"] = f"{(time.perf_counter() - start) * 1000:6.0f} ms"
+        times = []
+        for query in ("presentielijsten", "sollicitatiegesprekken", "incidentmetode", "kaart"):
+            box.fill("")
+            box.press("End")
+            page.locator(".md-search-result__item").first.wait_for(state="detached")
+            times.append(page.evaluate(TIME_QUERY, query))
+        figures["Typing to results"] = f"{max(times):6.0f} ms (slowest of {len(times)})"
+        browser.close()
+    httpd.shutdown()
+    return figures
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         site_only = timed_build(Path(tmp) / "site-only", pdf=False)
@@ -72,12 +141,13 @@ def main():
         full = timed_build(site, pdf=True)
         pages = len(PdfReader(site / PDF).pages)
         total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-        index = next(site.glob("search/search_index.js*"))
+        index = site / "search" / "zoekindex.js"   # loaded on first use of the search
         index_size, index_name = index.stat().st_size, index.name
         weights = sorted(((page_weight(site, p), p.relative_to(site)) for p in site.rglob("*.html")),
                          reverse=True)
         heaviest, heaviest_page = weights[0]
         html_pages = len(weights)
+        search = search_figures(site, heaviest_page.as_posix())
 
     print(f"Site-only build:        {site_only:6.1f} s")
     print(f"Full build (site+PDF):  {full:6.1f} s")
@@ -87,6 +157,8 @@ def main():
     print(f"Total site size:        {total / 1e6:6.1f} MB")
     print(f"Search index size:      {index_size / 1e3:6.0f} KB ({index_name})")
     print(f"Heaviest page:          {heaviest / 1e3:6.0f} KB ({heaviest_page})")
+    for label, value in search.items():
+        print(f"{label + ':':<24}{value}")
 
 
 if __name__ == "__main__":
