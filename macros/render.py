@@ -13,7 +13,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import cohort, schedule, slides
+from . import cohort, schedule, slides, vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -25,26 +25,9 @@ ROLE_NAMES = {
     "coördinator": "Coördinator",
 }
 
-KIND_NAMES = {
-    "intake": "Intake",
-    "kick-off": "Kick-off",
-    "kerntraining": "Kerntraining",
-    "activiteit": "Activiteit",
-    "certificaatuitreiking": "Certificaatuitreiking",
-    "terugkomdag": "Terugkomdag",
-}
-
-CATEGORY_NAMES = {
-    "intervisie": "Intervisie",
-    "reflectie": "Reflectie",
-    "coaching": "Coaching",
-    "kennismaken": "Kennismaken en groepsvorming",
-    "presenteren": "Presenteren",
-    "netwerken": "Netwerken",
-    "communicatie": "Communicatie en omgangsvormen",
-    "energizers": "Energizers",
-    "afsluiten": "Afsluiten en evalueren",
-}
+# The Dutch names of the session kinds and werkvorm categories: see vocabulary.yml.
+KIND_NAMES = vocabulary.kind_names()
+CATEGORY_NAMES = vocabulary.category_names()
 
 VARIANT_NAMES = {"vrouwengroep": "Voor een vrouwengroep", "lager_taalniveau": "Bij een lager taalniveau"}
 
@@ -87,6 +70,7 @@ class Renderer:
         self.env.globals.update(
             url=self.url,
             kind_name=KIND_NAMES.get,
+            kind_colours=vocabulary.kind_colours(),  # {soort: kleur}, for the timeline
             category_name=CATEGORY_NAMES.get,
             variant_name=VARIANT_NAMES.get,
             md_link=self.md_link,
