@@ -1,7 +1,8 @@
 """The handbook's macros (mkdocs-macros, `module_name: macros`).
 
 At the start of a build, `define_env` loads and checks all content once
-(content.py, validation.py). Pages with a content header (sessie, werkvorm,
+(checks.py: the same checks as `python -m macros`); after the build the print
+PDFs are made and checked. Pages with a content header (sessie, werkvorm,
 werkblad) get their generated parts added automatically in
 `on_post_page_macros`, so contributors write only data and prose. Overview
 pages call the macros registered below, e.g. `{{ trajectoverzicht() }}`.
@@ -11,39 +12,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cohort, content, method, prints, render, schedule, validation
+from . import checks, cohort, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
 
 
-def edition_from(config):
-    """The municipality edition (extra.editie) of this configuration, or None."""
-    return cohort.edition_from(config["extra"], Path(config.config_file_path).name)
-
-
-def settings_from(config, facts, edition=None):
-    extra = config["extra"]
-    return schedule.Settings(
-        groepsgrootte=extra.get("groepsgrootte", facts["groep_max"]),
-        reserve=extra.get("reserve", 2),
-        begintijd=edition.begintijd if edition else facts["begintijd"],
-    )
-
-
 def make_renderer(config):
     """Load and check everything for one build; raise ContentError on any problem."""
-    handbook = content.load(config["docs_dir"])
-    facts = method.facts(method.load(Path(config.config_file_path).parent), handbook.sessions)
-    edition = edition_from(config)
-    meetings = cohort.plan(handbook.sessions, edition) if edition else []
-    return render.Renderer(handbook, settings_from(config, facts, edition), pdf_path(config),
-                           edition=edition, meetings=meetings, facts=facts)
-
-
-def pdf_path(config):
-    """Where the PDF handbook lands in site/ (the to-pdf plugin's output_path)."""
-    return config["plugins"]["to-pdf"].config["output_path"]
+    return checks.checked_renderer(config)
 
 
 def define_env(env):
@@ -93,8 +70,7 @@ def on_post_build(env):
         path.write_bytes(renderer.calendar_file(env.conf.get("site_url") or ""))
     if not env.conf["plugins"]["to-pdf"].enabled:
         return
-    renderer.set_page("index.md")
     try:
-        prints.write_prints(renderer, site)
-    except prints.PrintError as error:
+        checks.check_prints(renderer, site, env.conf)
+    except ContentError as error:
         raise PluginError(str(error)) from None
