@@ -1,5 +1,6 @@
 """Loading and checking content: every kind of bad input gives a clear message."""
 
+import re
 import textwrap
 
 import pytest
@@ -210,3 +211,37 @@ def test_all_problems_are_reported_at_once(tmp_path):
     session = SESSIE.replace("  kernpunten:", "  kernpunt:").replace("soort: kick-off", "soort: feest")
     found = problems(tmp_path, session=session)
     assert len(found) == 3  # unknown field, missing field, wrong value
+
+
+# --- one vocabulary (macros/vocabulary.yml) ------------------------------------------
+
+
+def test_the_vocabulary_agrees_with_folders_nav_schema_and_issue_form():
+    import yaml
+
+    from conftest import ROOT
+    from macros import render, vocabulary
+    from macros.checks import nav_pages
+    from macros.validation import schema
+
+    names = vocabulary.category_names()
+    folders = sorted(p.name for p in (ROOT / "docs" / "werkvormen").iterdir() if p.is_dir())
+    assert folders == sorted(names), "mappen in docs/werkvormen/ en vocabulary.yml verschillen"
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    sections = {
+        page.split("/")[1]: path[-1]
+        for page, path in nav_pages(config["nav"])
+        if page.startswith("werkvormen/") and page.count("/") == 2
+    }
+    assert sections == names, "de onderdelen van nav: 'Werkvormen' en vocabulary.yml verschillen"
+
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "voorstel-nieuwe-werkvorm.yml")
+                          .read_text(encoding="utf-8"))
+    [choice] = [f for f in form["body"] if f.get("id") == "categorie"]
+    assert choice["attributes"]["options"] == list(names.values())
+
+    assert schema("sessie")["properties"]["soort"]["enum"] == list(vocabulary.kinds())
+    assert render.KIND_NAMES == vocabulary.kind_names()
+    assert render.CATEGORY_NAMES == names
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in vocabulary.kind_colours().values())
