@@ -64,14 +64,16 @@ def problem(name, text):
     """None when `text` passes the A2 gate, else a sentence naming `name` and its scores."""
     words, score = measure(text)
     longest = longest_sentence(text)
-    if len(longest.split()) > MAX_WORDS_LONGEST_SENTENCE:
-        return (
-            f"{name}: te moeilijk voor A2 — deze zin heeft {len(longest.split())} woorden "
-            f"(hoogstens {MAX_WORDS_LONGEST_SENTENCE}): '{longest}'; maak er twee korte zinnen van"
-        )
-    if words <= MAX_WORDS_PER_SENTENCE and score >= MIN_FLESCH_DOUMA:
+    long_sentence = len(longest.split()) > MAX_WORDS_LONGEST_SENTENCE
+    if words <= MAX_WORDS_PER_SENTENCE and score >= MIN_FLESCH_DOUMA and not long_sentence:
         return None
-    return (
+    message = (
         f"{name}: te moeilijk voor A2 — {words:.1f} woorden per zin (hoogstens "
         f"{MAX_WORDS_PER_SENTENCE}) en Flesch-Douma {score:.0f} (minstens {MIN_FLESCH_DOUMA})"
     )
+    if long_sentence:
+        message += (
+            f"; de langste zin heeft {len(longest.split())} woorden (hoogstens "
+            f"{MAX_WORDS_LONGEST_SENTENCE}): '{longest}'; maak er korte zinnen van"
+        )
+    return message

@@ -27,10 +27,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(ROOT))
-from macros import vocabulary  # noqa: E402 (needs ROOT on sys.path)
-
-CATEGORIES = list(vocabulary.categories())
+# The werkvorm categories (folder names), from the handbook's vocabulary.
+CATEGORIES = list(yaml.safe_load(
+    (ROOT / "macros" / "vocabulary.yml").read_text(encoding="utf-8"))["categorieen"])
 
 # The section of the nav (mkdocs.yml) where a new page of each kind belongs.
 NAV_SECTION = {
@@ -219,6 +218,7 @@ def problems_with(path):
     """The problems of the build's content checks (macros/checks.py) that concern the new
     file, in the same words as `python -m macros`. The example text ('Schrijf hier ...')
     is reported apart: it is what the contributor writes next, not a mistake yet."""
+    sys.path.insert(0, str(ROOT))
     from mkdocs.config import load_config
 
     from macros import checks
