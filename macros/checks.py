@@ -50,16 +50,15 @@ def content_check(config):
     problems = []
     handbook = attempt(lambda: content.load(docs), problems)
     facts_data = attempt(lambda: method.load(root), problems)
-    edition = attempt(
-        lambda: cohort.edition_from(config["extra"], Path(config.config_file_path).name), problems
-    )
+    config_name = Path(config.config_file_path).name
+    edition = attempt(lambda: cohort.edition_from(config["extra"], config_name), problems)
     problems += nav_problems(config)
     problems += link_problems(docs)
     problems += planning_problems(docs)
+    problems += size_problems(docs)
     if handbook is None or facts_data is None:
         return None, problems
-    meetings = attempt(lambda: cohort.plan(handbook.sessions, edition) if edition else [],
-                       problems)
+    meetings = attempt(lambda: planned(handbook, edition, config_name), problems)
     if meetings is None:
         return None, problems
     facts = method.facts(facts_data, handbook.sessions)
@@ -68,6 +67,20 @@ def content_check(config):
     problems += sheet_problems(handbook)
     problems += slides.decks(renderer)[1]
     return renderer, problems
+
+
+def planned(handbook, edition, config_name):
+    """The meetings of the edition's cohort (none without an edition); a problem that
+    names no file (the start date) gets the name of the edition's file."""
+    if edition is None:
+        return []
+    try:
+        return cohort.plan(handbook.sessions, edition)
+    except ContentError as error:
+        raise ContentError([
+            p if PLACE.match(p) else f"{config_name}: veld '{p.split(' ', 1)[0]}' {p.split(' ', 1)[1]}"
+            for p in error.problems
+        ]) from None
 
 
 def attempt(step, problems):
@@ -107,6 +120,23 @@ def planning_problems(docs):
         if isinstance(meta, dict) and "planning" in meta:
             where = f"docs/{path.relative_to(docs).as_posix()}"
             found += problems_in(meta["planning"], "planning", where)
+    return found
+
+
+MAX_FILE_KB = 500
+
+
+def size_problems(docs):
+    """A file in docs/ that makes the site and the PDF heavy (a photo straight from a phone)."""
+    found = []
+    for path in sorted(Path(docs).rglob("*")):
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_FILE_KB * 1024:
+            found.append(
+                f"docs/{path.relative_to(docs).as_posix()}: het bestand is {size // 1024} kB; "
+                f"verwacht hoogstens {MAX_FILE_KB} kB. Maak een afbeelding kleiner (zo'n 1600 "
+                "pixels breed is genoeg) of zet een groot bestand niet in docs/"
+            )
     return found
 
 

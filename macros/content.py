@@ -359,16 +359,22 @@ def session_problems(session, handbook):
             found.append(
                 f"{where}: veld 'sessie.blokken[{number}].werkvorm' verwijst naar '{ref}', "
                 "maar die werkvorm bestaat niet; verwacht de naam van een bestand in "
-                "docs/werkvormen/ (zonder .md)"
+                "docs/werkvormen/ (zonder .md)" + nearest(ref, handbook.werkvormen)
             )
     for number, ref in enumerate(data["werkbladen"], start=1):
         if ref not in handbook.werkbladen:
             found.append(
                 f"{where}: veld 'sessie.werkbladen[{number}]' verwijst naar '{ref}', maar dat "
                 "werkblad bestaat niet; verwacht de naam van een bestand in docs/werkbladen/ "
-                "(zonder .md)"
+                "(zonder .md)" + nearest(ref, handbook.werkbladen)
             )
     return found
+
+
+def nearest(name, known):
+    """'; bedoel je 'naamspel'?' for the known name closest to `name`, or ''."""
+    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    return f"; bedoel je '{close[0]}'?" if close else ""
 
 
 def same_week_problems(sessions):
