@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import checks, cohort, validation
+from . import checks, cohort, reference, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
@@ -36,6 +36,11 @@ def define_env(env):
 
     for name, function in renderer.macros().items():
         env.macro(function, name)
+
+    @env.macro
+    def veldenoverzicht():
+        """Every field of every kind of header, from the schemas (docs/bijdragen/)."""
+        return renderer.render("field_reference.md", groups=reference.reference())
 
     @env.macro
     def startplanning():

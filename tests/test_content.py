@@ -245,3 +245,43 @@ def test_the_vocabulary_agrees_with_folders_nav_schema_and_issue_form():
     assert render.KIND_NAMES == vocabulary.kind_names()
     assert render.CATEGORY_NAMES == names
     assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in vocabulary.kind_colours().values())
+
+
+# --- the contributor guide (docs/bijdragen/index.md) ---------------------------------
+
+
+def test_every_schema_field_has_a_dutch_description_for_the_field_reference():
+    from macros import reference
+
+    missing = [f"{title}: {row['veld']}" for title, _, rows, parts in reference.reference()
+               for row in rows + [r for _, part in parts for r in part] if not row["uitleg"]]
+    assert not missing, f"velden zonder 'description' in macros/schemas/: {missing}"
+
+
+def test_the_examples_in_the_contributor_guide_pass_the_checks():
+    """Each header example on the Bijdragen page is checked as a real file would be."""
+    import yaml
+
+    from conftest import ROOT
+    from macros.content import HeaderLoader, SCHEMA_OF
+    from macros.validation import problems_in, problems_in_worksheet_parts
+
+    page = (ROOT / "docs" / "bijdragen" / "index.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```yaml\n(.*?)```", page, re.S)
+    checked = set()
+    for example in examples:
+        header = re.match(r"---\n(.*?\n)---\n", example, re.S)
+        data = yaml.load(header.group(1) if header else example, Loader=HeaderLoader)
+        if "extra" in data:
+            kind, value, schema_name = "extra.editie", data["extra"]["editie"], "editie"
+        else:
+            [kind] = data
+            value, schema_name = data[kind], SCHEMA_OF[kind]
+        if schema_name == "werkblad":
+            value = {k: v for k, v in value.items() if k != "onderdelen"}
+            value["onderdelen"] = [{"uitleg": "Een deel."}]  # the parts: checked below
+        assert problems_in(value, schema_name, "docs/bijdragen/index.md", kind) == []
+        if schema_name == "werkblad":
+            assert problems_in_worksheet_parts(data[kind]["onderdelen"], "docs/bijdragen") == []
+        checked.add(schema_name)
+    assert checked >= {"sessie", "werkvorm", "werkblad", "editie"}
