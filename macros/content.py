@@ -98,6 +98,31 @@ class Handbook:
     def sessions_using_werkblad(self, werkblad_id):
         return [s for s in self.sessions if werkblad_id in s.data["werkbladen"]]
 
+    @property
+    def group_sessions(self):
+        """The sessions the whole group attends (not the individual intake)."""
+        return [s for s in self.sessions if s.data.get("groep") != "individueel"]
+
+    @property
+    def certificate_themes(self):
+        """What the certificate says the participant worked on: the themes of the
+        core trainings and the activities, from their titles."""
+        themes = [s.title.split(":", 1)[-1].strip() for s in self.sessions
+                  if s.data["soort"] == "kerntraining"]
+        themes += [s.title.split(":", 1)[0] for s in self.sessions
+                   if s.data["soort"] == "activiteit"]
+        return themes
+
+    def werkvormen_by_category(self, categorie=None):
+        """[(category, werkvormen sorted by title)] in the vocabulary's order, for one
+        category or all; categories without werkvormen are left out."""
+        groups = [
+            (c, sorted((w for w in self.werkvormen.values() if w.data["categorie"] == c),
+                       key=lambda w: w.title))
+            for c in CATEGORY_FOLDERS if categorie in (None, c)
+        ]
+        return [g for g in groups if g[1]]
+
 
 def werkvorm_ids(session):
     """The werkvormen a session uses, in order of first use."""

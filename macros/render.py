@@ -3,6 +3,12 @@
 Each public function returns Markdown with HTML blocks, ready to be placed in
 a page. Headings stay Markdown so that they appear in the page's table of
 contents, the search index and the PDF bookmarks.
+
+Where to make a change: questions about the content (which sessions use a
+werkvorm, the group meetings, the themes of the certificate) are answered by
+content.Handbook; the checks are in checks.py; computations on session data in
+schedule.py; the print PDFs in prints.py and slides.py; the markup itself in
+templates/. This module only ties data to templates, per page.
 """
 
 import posixpath
@@ -220,15 +226,8 @@ class Renderer:
                 f"werkvormen_tabel('{categorie}'): onbekende categorie; verwacht een van: "
                 + ", ".join(CATEGORY_NAMES)
             )
-        chosen = [
-            w for w in self.handbook.werkvormen.values()
-            if categorie in (None, w.data["categorie"])
-        ]
-        groups = [
-            (c, sorted((w for w in chosen if w.data["categorie"] == c), key=lambda w: w.title))
-            for c in CATEGORY_NAMES
-        ]
-        return self.render("werkvormen_table.html", groups=[g for g in groups if g[1]],
+        return self.render("werkvormen_table.html",
+                           groups=self.handbook.werkvormen_by_category(categorie),
                            grouped=categorie is None)
 
     def werkbladen_table(self):
@@ -253,21 +252,16 @@ class Renderer:
     # --- forms made from the session data -----------------------------------
 
     def group_meetings(self):
-        """The sessions the whole group attends (not the individual intake)."""
-        return [s for s in self.handbook.sessions if s.data.get("groep") != "individueel"]
+        """The sessions the whole group attends (see content.Handbook.group_sessions)."""
+        return self.handbook.group_sessions
 
     def attendance_list(self):
         return self.render("attendance_list.html", meetings=self.group_meetings(),
                            rows=self.settings.groepsgrootte)
 
     def certificate_themes(self):
-        """What the certificate says the participant worked on: the themes of the
-        core trainings and the activities, from their titles."""
-        themes = [s.title.split(":", 1)[-1].strip() for s in self.handbook.sessions
-                  if s.data["soort"] == "kerntraining"]
-        themes += [s.title.split(":", 1)[0] for s in self.handbook.sessions
-                   if s.data["soort"] == "activiteit"]
-        return themes
+        """What the certificate names (see content.Handbook.certificate_themes)."""
+        return self.handbook.certificate_themes
 
     def certificate(self, naam="", periode=None):
         """The certificate; the period comes from the edition's dates unless given."""
