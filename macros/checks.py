@@ -2,12 +2,14 @@
 
 The build (define_env and on_post_build in __init__.py), `mkdocs serve`,
 `python -m macros` and `scripts/nieuw.py` all call this module, so the same
-mistake gives the same Dutch message everywhere. There are two levels:
+mistake gives the same Dutch message everywhere. There are two levels,
+`checked_renderer` (content) and `check_prints` (print):
 
 - content: the headers and their schemas, references between files, one
   session per week, methode.yml, the edition, the start planning, the A2 gate
   of worksheets, forms and slides, whether the slide text fits, every page in
-  the nav, and relative links between pages. Takes seconds.
+  the nav, relative links between pages, files over 500 kB and example text
+  left by scripts/nieuw.py. Takes seconds.
 - print: also renders every print PDF and checks that it has the pages it
   promises (prints.py). Takes a minute or more.
 
@@ -26,9 +28,6 @@ import yaml
 from . import cohort, content, method, prints, render, schedule, slides
 from .readability import sheet_problems
 from .validation import ContentError, problems_in
-
-LEVELS = ("content", "print")
-
 
 # --- the content level --------------------------------------------------------
 
