@@ -66,8 +66,9 @@ class Handbook:
 
     @property
     def sessions(self):
-        """All sessions in the order of the trajectory."""
-        return sorted(self.items["sessie"].values(), key=lambda s: (s.data["week"], s.src))
+        """All sessions in the order of the trajectory: by `week` alone (one session
+        per week, see same_week_problems)."""
+        return sorted(self.items["sessie"].values(), key=lambda s: s.data["week"])
 
     @property
     def werkvormen(self):
