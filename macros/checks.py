@@ -21,6 +21,7 @@ import difflib
 import os
 import posixpath
 import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -177,15 +178,19 @@ def nav_problems(config):
 
 
 def nav_place(page, listed):
-    """Where in the nav a page belongs: the section of the nearest page in its folder."""
-    def shared(other):
-        a, b = posixpath.dirname(page).split("/"), posixpath.dirname(other).split("/")
-        return len(posixpath.commonprefix([a, b])) if a != [""] else 0
+    """Where in the nav a page belongs: the section that holds most of the pages in
+    its folder (or, failing that, in the nearest folder above it)."""
+    folder = posixpath.dirname(page).split("/")
 
-    nearest = max(listed, key=shared, default=None)
-    if nearest is None or shared(nearest) == 0 or not listed[nearest]:
+    def shared(other):
+        return len(posixpath.commonprefix([folder, posixpath.dirname(other).split("/")]))
+
+    best = max((shared(other) for other in listed), default=0)
+    if not folder[0] or best == 0:
         return "bovenaan de lijst"
-    return "in het onderdeel '" + " > ".join(listed[nearest]) + "'"
+    sections = Counter(listed[other] for other in listed if shared(other) == best)
+    section = sections.most_common(1)[0][0]
+    return "in het onderdeel '" + " > ".join(section) + "'" if section else "bovenaan de lijst"
 
 
 LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
