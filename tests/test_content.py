@@ -285,3 +285,15 @@ def test_the_examples_in_the_contributor_guide_pass_the_checks():
             assert problems_in_worksheet_parts(data[kind]["onderdelen"], "docs/bijdragen") == []
         checked.add(schema_name)
     assert checked >= {"sessie", "werkvorm", "werkblad", "editie"}
+
+
+def test_the_handbook_passes_every_content_check_of_the_build():
+    """What `python -m macros` and the build check, on the real handbook (fast tier)."""
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+    from macros import checks
+
+    renderer, found = checks.content_check(load_config(str(ROOT / "mkdocs.yml")))
+    assert not found, "\n".join(found)
+    assert len(renderer.handbook.sessions) >= 14
