@@ -247,6 +247,24 @@ def test_the_vocabulary_agrees_with_folders_nav_schema_and_issue_form():
     assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in vocabulary.kind_colours().values())
 
 
+def contrast_on_white(colour):
+    """WCAG contrast ratio of a #rrggbb colour against white."""
+    def channel(hex_pair):
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_the_colours_of_the_session_kinds_are_readable_on_white():
+    from macros import vocabulary
+
+    weak = {kind: round(contrast_on_white(colour), 1)
+            for kind, colour in vocabulary.kind_colours().items()
+            if contrast_on_white(colour) < 4.5}
+    assert not weak, f"kleuren in macros/vocabulary.yml met te weinig contrast (< 4,5): {weak}"
+
+
 # --- the contributor guide (docs/bijdragen/index.md) ---------------------------------
 
 
