@@ -292,6 +292,8 @@ def test_the_examples_in_the_contributor_guide_pass_the_checks():
         data = yaml.load(header.group(1) if header else example, Loader=HeaderLoader)
         if "extra" in data:
             kind, value, schema_name = "extra.editie", data["extra"]["editie"], "editie"
+        elif "planning" in data:
+            kind, value, schema_name = "planning", data["planning"], "planning"
         else:
             [kind] = data
             value, schema_name = data[kind], SCHEMA_OF[kind]
@@ -302,7 +304,7 @@ def test_the_examples_in_the_contributor_guide_pass_the_checks():
         if schema_name == "werkblad":
             assert problems_in_worksheet_parts(data[kind]["onderdelen"], "docs/bijdragen") == []
         checked.add(schema_name)
-    assert checked >= {"sessie", "werkvorm", "werkblad", "editie"}
+    assert checked >= {"sessie", "werkvorm", "werkblad", "editie", "planning"}
 
 
 def test_the_handbook_passes_every_content_check_of_the_build():
