@@ -1,7 +1,8 @@
 """The handbook's macros (mkdocs-macros, `module_name: macros`).
 
 At the start of a build, `define_env` loads and checks all content once
-(content.py, validation.py). Pages with a content header (sessie, werkvorm,
+(checks.py: the same checks as `python -m macros`); after the build the print
+PDFs are made and checked. Pages with a content header (sessie, werkvorm,
 werkblad) get their generated parts added automatically in
 `on_post_page_macros`, so contributors write only data and prose. Overview
 pages call the macros registered below, e.g. `{{ trajectoverzicht() }}`.
@@ -11,49 +12,21 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cards, coaching, cohort, content, method, prints, render, schedule, validation
+from . import cards, checks, cohort, reference, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
-card_sets = {}  # docs/kaarten/*.md, by name (cards.py)
-
-
-def edition_from(config):
-    """The municipality edition (extra.editie) of this configuration, or None."""
-    return cohort.edition_from(config["extra"], Path(config.config_file_path).name)
-
-
-def settings_from(config, facts, edition=None):
-    extra = config["extra"]
-    return schedule.Settings(
-        groepsgrootte=extra.get("groepsgrootte", facts["groep_max"]),
-        reserve=extra.get("reserve", 2),
-        begintijd=edition.begintijd if edition else facts["begintijd"],
-    )
 
 
 def make_renderer(config):
     """Load and check everything for one build; raise ContentError on any problem."""
-    handbook = content.load(config["docs_dir"])
-    facts = method.facts(method.load(Path(config.config_file_path).parent), handbook.sessions)
-    edition = edition_from(config)
-    meetings = cohort.plan(handbook.sessions, edition) if edition else []
-    settings = settings_from(config, facts, edition)
-    rota = coaching.rota(facts["coaching"], handbook.sessions, settings.groepsgrootte)
-    return render.Renderer(handbook, settings, pdf_path(config), edition=edition,
-                           meetings=meetings, facts=facts, coaching_rota=rota)
-
-
-def pdf_path(config):
-    """Where the PDF handbook lands in site/ (the to-pdf plugin's output_path)."""
-    return config["plugins"]["to-pdf"].config["output_path"]
+    return checks.checked_renderer(config)
 
 
 def define_env(env):
-    global renderer, card_sets
+    global renderer
     try:
         renderer = make_renderer(env.conf)
-        card_sets = cards.load(env.conf["docs_dir"])
     except ContentError as error:
         raise PluginError(str(error)) from None
     env.variables["handboek"] = renderer.handbook
@@ -63,7 +36,12 @@ def define_env(env):
 
     for name, function in renderer.macros().items():
         env.macro(function, name)
-    env.macro(lambda: cards.overview(renderer, card_sets), "kaarten_overzicht")
+    env.macro(lambda: cards.overview(renderer, renderer.card_sets), "kaarten_overzicht")
+
+    @env.macro
+    def veldenoverzicht():
+        """Every field of every kind of header, from the schemas (docs/bijdragen/)."""
+        return renderer.render("field_reference.md", groups=reference.reference())
 
     @env.macro
     def startplanning():
@@ -86,7 +64,7 @@ def on_post_page_macros(env):
     if item is not None:
         top, bottom = renderer.page_parts(item)
         env.markdown = f"{top}\n{env.markdown}\n\n{bottom}"
-    card_set = card_sets.get(cards.set_name(env.page.file.src_uri))
+    card_set = renderer.card_sets.get(cards.set_name(env.page.file.src_uri))
     if card_set is not None:
         users = cards.used_in(card_set, renderer.handbook, env.conf["docs_dir"])
         top, bottom = cards.page_parts(renderer, card_set, users)
@@ -103,9 +81,7 @@ def on_post_build(env):
         path.write_bytes(renderer.calendar_file(env.conf.get("site_url") or ""))
     if not env.conf["plugins"]["to-pdf"].enabled:
         return
-    renderer.set_page("index.md")
     try:
-        prints.write_prints(renderer, site)
-        cards.write_pdfs(renderer, card_sets, site)
-    except prints.PrintError as error:
+        checks.check_prints(renderer, site, env.conf)
+    except ContentError as error:
         raise PluginError(str(error)) from None

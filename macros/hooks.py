@@ -2,6 +2,7 @@
 
 import datetime
 import html
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -23,14 +24,33 @@ def on_page_content(content, page, config, files):
     return TASK.sub(label, content)
 
 
-def last_changed(path):
-    """The date of the last commit that changed `path`; today for a file git does not
-    know yet (new, or a copy without .git). Works in a shallow clone too: there the
-    oldest visible commit stands in for older history."""
-    result = subprocess.run(
-        ["git", "log", "-1", "--format=%cs", "--", Path(path).name],
-        cwd=Path(path).parent, capture_output=True, text=True, check=False,
-    )
+class GitError(Exception):
+    """git could not be asked for a page's date (only an error under CI=true)."""
+
+
+def last_changed(path, commit="HEAD"):
+    """The date of the last commit (up to `commit`) that changed `path`.
+
+    A file git does not know yet (new) gets today. When git itself fails (not
+    installed, no repository, or the "dubious ownership" refusal in a container)
+    the date would silently be wrong: under CI=true that stops the build, elsewhere
+    (a copy without .git) the page gets today. Works in a shallow clone too: there
+    the oldest visible commit stands in for older history."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", commit, "--", Path(path).name],
+            cwd=Path(path).parent, capture_output=True, text=True, check=False,
+        )
+    except FileNotFoundError:
+        result = None
+    if result is None or result.returncode != 0:
+        if os.environ.get("CI") == "true":
+            why = result.stderr.strip() if result else "git is niet geïnstalleerd"
+            raise GitError(
+                f"{path}: de datum 'Laatst gewijzigd' kan niet uit git komen ({why}); "
+                "in een container: git config --global --add safe.directory <map>"
+            )
+        return datetime.date.today()
     found = result.stdout.strip()
     return datetime.date.fromisoformat(found) if found else datetime.date.today()
 

@@ -2,12 +2,16 @@
 
 Participant text is measured with textstat's Dutch Flesch-Douma score. A text
 passes when it has at most MAX_WORDS_PER_SENTENCE words per sentence on
-average and a score of at least MIN_FLESCH_DOUMA.
+average, no sentence longer than MAX_WORDS_LONGEST_SENTENCE words (one long
+sentence is hard even among short ones) and a score of at least MIN_FLESCH_DOUMA.
 """
+
+import re
 
 import textstat
 
 MAX_WORDS_PER_SENTENCE = 10
+MAX_WORDS_LONGEST_SENTENCE = 15
 MIN_FLESCH_DOUMA = 80
 
 textstat.set_lang("nl")
@@ -37,6 +41,11 @@ def worksheet_text(worksheet):
     return as_sentences(fragments)
 
 
+def longest_sentence(text):
+    """The sentence of `text` with the most words."""
+    return max(re.split(r"(?<=[.?!:])\s+", text.strip()), key=lambda s: len(s.split()))
+
+
 def measure(text):
     """(words per sentence, Flesch-Douma score) of a Dutch text."""
     return textstat.words_per_sentence(text), textstat.flesch_reading_ease(text)
@@ -54,9 +63,17 @@ def sheet_problems(handbook):
 def problem(name, text):
     """None when `text` passes the A2 gate, else a sentence naming `name` and its scores."""
     words, score = measure(text)
-    if words <= MAX_WORDS_PER_SENTENCE and score >= MIN_FLESCH_DOUMA:
+    longest = longest_sentence(text)
+    long_sentence = len(longest.split()) > MAX_WORDS_LONGEST_SENTENCE
+    if words <= MAX_WORDS_PER_SENTENCE and score >= MIN_FLESCH_DOUMA and not long_sentence:
         return None
-    return (
+    message = (
         f"{name}: te moeilijk voor A2 — {words:.1f} woorden per zin (hoogstens "
         f"{MAX_WORDS_PER_SENTENCE}) en Flesch-Douma {score:.0f} (minstens {MIN_FLESCH_DOUMA})"
     )
+    if long_sentence:
+        message += (
+            f"; de langste zin heeft {len(longest.split())} woorden (hoogstens "
+            f"{MAX_WORDS_LONGEST_SENTENCE}): '{longest}'; maak er korte zinnen van"
+        )
+    return message

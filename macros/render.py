@@ -3,6 +3,12 @@
 Each public function returns Markdown with HTML blocks, ready to be placed in
 a page. Headings stay Markdown so that they appear in the page's table of
 contents, the search index and the PDF bookmarks.
+
+Where to make a change: questions about the content (which sessions use a
+werkvorm, the group meetings, the themes of the certificate) are answered by
+content.Handbook; the checks are in checks.py; computations on session data in
+schedule.py; the print PDFs in prints.py and slides.py; the markup itself in
+templates/. This module only ties data to templates, per page.
 """
 
 import posixpath
@@ -13,7 +19,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import coaching, cohort, schedule, slides
+from . import coaching, cohort, schedule, slides, vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -25,26 +31,9 @@ ROLE_NAMES = {
     "coördinator": "Coördinator",
 }
 
-KIND_NAMES = {
-    "intake": "Intake",
-    "kick-off": "Kick-off",
-    "kerntraining": "Kerntraining",
-    "activiteit": "Activiteit",
-    "certificaatuitreiking": "Certificaatuitreiking",
-    "terugkomdag": "Terugkomdag",
-}
-
-CATEGORY_NAMES = {
-    "intervisie": "Intervisie",
-    "reflectie": "Reflectie",
-    "coaching": "Coaching",
-    "kennismaken": "Kennismaken en groepsvorming",
-    "presenteren": "Presenteren",
-    "netwerken": "Netwerken",
-    "communicatie": "Communicatie en omgangsvormen",
-    "energizers": "Energizers",
-    "afsluiten": "Afsluiten en evalueren",
-}
+# The Dutch names of the session kinds and werkvorm categories: see vocabulary.yml.
+KIND_NAMES = vocabulary.kind_names()
+CATEGORY_NAMES = vocabulary.category_names()
 
 VARIANT_NAMES = {"vrouwengroep": "Voor een vrouwengroep", "lager_taalniveau": "Bij een lager taalniveau"}
 
@@ -66,6 +55,7 @@ class Renderer:
                  coaching_rota=()):
         self.handbook = handbook
         self.coaching_rota = list(coaching_rota)
+        self.card_sets = {}  # docs/kaarten/*.md by name (cards.py), set by checks.py
         self.facts = facts or {}
         self.settings = settings
         self.pdf_path = pdf_path
@@ -89,6 +79,7 @@ class Renderer:
         self.env.globals.update(
             url=self.url,
             kind_name=KIND_NAMES.get,
+            kind_colours=vocabulary.kind_colours(),  # {soort: kleur}, for the timeline
             category_name=CATEGORY_NAMES.get,
             variant_name=VARIANT_NAMES.get,
             md_link=self.md_link,
@@ -240,15 +231,8 @@ class Renderer:
                 f"werkvormen_tabel('{categorie}'): onbekende categorie; verwacht een van: "
                 + ", ".join(CATEGORY_NAMES)
             )
-        chosen = [
-            w for w in self.handbook.werkvormen.values()
-            if categorie in (None, w.data["categorie"])
-        ]
-        groups = [
-            (c, sorted((w for w in chosen if w.data["categorie"] == c), key=lambda w: w.title))
-            for c in CATEGORY_NAMES
-        ]
-        return self.render("werkvormen_table.html", groups=[g for g in groups if g[1]],
+        return self.render("werkvormen_table.html",
+                           groups=self.handbook.werkvormen_by_category(categorie),
                            grouped=categorie is None)
 
     def werkbladen_table(self):
@@ -297,21 +281,16 @@ class Renderer:
     # --- forms made from the session data -----------------------------------
 
     def group_meetings(self):
-        """The sessions the whole group attends (not the individual intake)."""
-        return [s for s in self.handbook.sessions if s.data.get("groep") != "individueel"]
+        """The sessions the whole group attends (see content.Handbook.group_sessions)."""
+        return self.handbook.group_sessions
 
     def attendance_list(self):
         return self.render("attendance_list.html", meetings=self.group_meetings(),
                            rows=self.settings.groepsgrootte)
 
     def certificate_themes(self):
-        """What the certificate says the participant worked on: the themes of the
-        core trainings and the activities, from their titles."""
-        themes = [s.title.split(":", 1)[-1].strip() for s in self.handbook.sessions
-                  if s.data["soort"] == "kerntraining"]
-        themes += [s.title.split(":", 1)[0] for s in self.handbook.sessions
-                   if s.data["soort"] == "activiteit"]
-        return themes
+        """What the certificate names (see content.Handbook.certificate_themes)."""
+        return self.handbook.certificate_themes
 
     def certificate(self, naam="", periode=None):
         """The certificate; the period comes from the edition's dates unless given."""

@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator, validators
 
+from . import vocabulary
+
 # YAML reads 2027-04-20 as a date; schemas call that type "datum".
 Validator = validators.extend(
     Draft202012Validator,
@@ -45,8 +47,10 @@ class ContentError(Exception):
 
 @cache
 def schema(name):
-    """The schema called `name` (sessie, werkvorm, werkblad, editie)."""
-    return yaml.safe_load((SCHEMA_DIR / f"{name}.yml").read_text(encoding="utf-8"))
+    """The schema called `name` (sessie, werkvorm, werkblad, editie, planning, methode),
+    with the lists of vocabulary.yml filled in."""
+    loaded = yaml.safe_load((SCHEMA_DIR / f"{name}.yml").read_text(encoding="utf-8"))
+    return vocabulary.fill_in(name, loaded)
 
 
 def field_path(prefix, path):
@@ -69,11 +73,26 @@ def describe(value):
     return str(value)
 
 
+def is_clock_rule(rules):
+    """A rule for a clock time such as "13:00" (a pattern with a colon)."""
+    return ":" in rules.get("pattern", "")
+
+
+def clock_of(minutes):
+    """750 (what YAML 1.1 makes of an unquoted 12:30) back to '12:30'."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
 def expectation(error):
     """What the schema expected, in Dutch, for one jsonschema error."""
     kind, rule, found = error.validator, error.validator_value, error.instance
     description = error.schema.get("description")
     hint = f" ({description})" if description else ""
+    if kind == "type" and rule == "string" and is_clock_rule(error.schema) and isinstance(found, int):
+        return (
+            f"verwacht een tijd tussen aanhalingstekens, zoals \"{clock_of(found)}\"; zonder "
+            f"aanhalingstekens leest YAML {clock_of(found)} als {found} minuten"
+        )
     if kind == "type":
         return f"verwacht {TYPE_NAMES.get(rule, rule)}{hint}, maar er staat {describe(found)}"
     if kind == "enum":

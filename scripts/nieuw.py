@@ -12,7 +12,8 @@ Voorbeelden:
 
 De naam wordt de bestandsnaam (kleine letters, streepjes in plaats van spaties):
 "Vier hoeken" wordt docs/werkvormen/kennismaken/vier-hoeken.md. Het bestand krijgt
-voorbeeldwaarden die de controles halen; vervang ze door je eigen tekst. Een bestaand
+voorbeeldtekst ("Schrijf hier ..."); de controles stoppen tot je die door je eigen tekst
+vervangt. Een bestaand
 bestand wordt nooit overschreven. Daarna zegt de opdracht wat je nog moet doen.
 """
 
@@ -26,8 +27,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(ROOT))
-from macros.content import CATEGORY_FOLDERS as CATEGORIES  # noqa: E402
+# The werkvorm categories (folder names), from the handbook's vocabulary.
+CATEGORIES = list(yaml.safe_load(
+    (ROOT / "macros" / "vocabulary.yml").read_text(encoding="utf-8"))["categorieen"])
 
 # The section of the nav (mkdocs.yml) where a new page of each kind belongs.
 NAV_SECTION = {
@@ -80,7 +82,7 @@ sessie:
   titel: {titel}
   soort: kerntraining          # intake, kick-off, kerntraining, activiteit,
                                # certificaatuitreiking of terugkomdag
-  week: 5                      # week in het traject (0 = voor de kick-off)
+  week: {week}                     # week in het traject; één sessie per week
   samenvatting: Schrijf hier in één of twee zinnen wat deelnemers in deze sessie doen.
   leerdoelen:
     - Schrijf hier wat deelnemers na afloop kunnen, met een werkwoord vooraan.
@@ -183,6 +185,13 @@ def yaml_text(text):
     return text if yaml.safe_load(f"x: {text}") == {"x": text} else '"' + text.replace('"', "'") + '"'
 
 
+def free_week():
+    """The week after the last session: each week holds at most one session."""
+    weeks = [int(w) for path in (DOCS / "traject").glob("*.md")
+             for w in re.findall(r"^  week: *(\d+)", path.read_text(encoding="utf-8"), re.M)]
+    return max(weeks, default=0) + 1
+
+
 def new_file(kind, name, categorie=None):
     """Path and text of the new file."""
     ident = slug(name)
@@ -200,26 +209,25 @@ def new_file(kind, name, categorie=None):
         example = "iedereen-die"
         line = (f"      werkvorm: {example}       # een bestand in docs/werkvormen/ (zonder .md)\n"
                 if list((DOCS / "werkvormen").glob(f"*/{example}.md")) else "")
-        return DOCS / "traject" / f"{ident}.md", SESSIE.format(titel=titel, werkvorm_regel=line)
+        return DOCS / "traject" / f"{ident}.md", SESSIE.format(titel=titel, werkvorm_regel=line,
+                                                               week=free_week())
     return DOCS / "werkbladen" / f"{ident}.md", WERKBLAD.format(titel=titel)
 
 
 def problems_with(path):
-    """The content checks (as in `python -m macros`) that concern the new file."""
+    """The problems of the build's content checks (macros/checks.py) that concern the new
+    file, in the same words as `python -m macros`. The example text ('Schrijf hier ...')
+    is reported apart: it is what the contributor writes next, not a mistake yet."""
     sys.path.insert(0, str(ROOT))
-    from macros.content import load  # noqa: E402 (needs ROOT on sys.path)
-    from macros.readability import problem, worksheet_text
-    from macros.validation import ContentError
+    from mkdocs.config import load_config
+
+    from macros import checks
 
     where = path.relative_to(ROOT).as_posix()
-    try:
-        handbook = load(DOCS)
-    except ContentError as error:
-        return [p for p in error.problems if p.startswith(where)]
-    item = handbook.item_at(path.relative_to(DOCS).as_posix())
-    if item is not None and item.kind == "werkblad":  # the A2 gate, as in `python -m macros`
-        return [p for p in [problem(where, worksheet_text(item.data))] if p]
-    return []
+    _, problems = checks.content_check(load_config(str(ROOT / "mkdocs.yml")))
+    mine = [p for p in problems if p.startswith(where) and "staat niet in de inhoudsopgave" not in p]
+    todo = [p for p in mine if "voorbeeldtekst" in p]
+    return [p for p in mine if p not in todo], todo
 
 
 def next_steps(kind, path, categorie):
@@ -232,8 +240,9 @@ def next_steps(kind, path, categorie):
         "     Anders stopt de build met de melding dat de pagina niet in de navigatie staat.",
     ]
     if kind == "sessie":
-        steps.append("Zet de werkbladen van de sessie bij 'werkbladen'. De duur van de sessie "
-                     "rekent de build zelf uit: de minuten van de blokken samen.")
+        steps.append("Zet bij 'week' een week waarin nog geen sessie staat: de week bepaalt de "
+                     "volgorde. Zet de werkbladen van de sessie bij 'werkbladen'. De duur van de "
+                     "sessie rekent de build zelf uit: de minuten van de blokken samen.")
     if kind == "werkblad":
         steps.append(f"Zet '{path.stem}' bij 'werkbladen' van de sessie die het blad gebruikt.")
     steps += [
@@ -241,7 +250,8 @@ def next_steps(kind, path, categorie):
         "Bekijk de pagina:  .venv/bin/mkdocs serve  (en open http://127.0.0.1:8000)",
         "Zet een regel op de pagina Wijzigingen (docs/over/wijzigingen.md), onder "
         "'Nog niet in een uitgave'.",
-        "Draai de controles voordat je je voorstel indient:  .venv/bin/python -m pytest",
+        "Snel alle controles zonder build:  .venv/bin/python -m pytest -m fast",
+        "Draai alle tests voordat je je voorstel indient:  .venv/bin/python -m pytest",
     ]
     return steps
 
@@ -296,9 +306,12 @@ def main(argv=None):
         new.write(text)
     print(f"Gemaakt: {path.relative_to(ROOT).as_posix()}")
 
-    problems = problems_with(path)
+    problems, todo = problems_with(path)
     for problem in problems:
         print(f"  Let op: {problem}", file=sys.stderr)
+    if todo:
+        print(f"  Nog {len(todo)} keer voorbeeldtekst 'Schrijf hier …': de controles stoppen "
+              "tot je die vervangt.")
 
     print("\nWat je nu doet:")
     for number, step in enumerate(next_steps(args.soort, path, categorie), start=1):

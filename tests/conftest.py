@@ -1,6 +1,16 @@
-"""Shared test set-up: the project root on sys.path, and one real build per run."""
+"""Shared test set-up: the project root on sys.path, the built site (one full
+build per run, shared by every test that asks for the `site` fixture; a few tests
+build a copy of their own), and the test tiers.
 
+Tiers: every test gets one of the markers fast, build or browser (see pytest.ini).
+A test that uses a browser fixture is `browser`; one that uses a build fixture, or
+calls build() or renders PDFs, is `build`; the rest is `fast`. A marker written on
+the test itself wins.
+"""
+
+import inspect
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +21,37 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PDF_NAME = "pdf/kix-works-handboek.pdf"
+
+TIERS = ("fast", "build", "browser")
+BROWSER_FIXTURES = {"browser", "page", "server", "visits"}
+BUILD_FIXTURES = {"site", "pdf", "pdf_pages_text", "edition_site"}
+# A test whose own code does one of these builds or renders (slow), whatever it uses.
+BUILDS = re.compile(r"\bbuild\w*\(|write_prints|render_pdf|write_pdf|certificaten\.py|nieuw\(")
+
+
+def tier_of(item):
+    """The tier of one collected test (see the module's docstring)."""
+    own = [tier for tier in TIERS if item.get_closest_marker(tier)]
+    if own:
+        return own[0]
+    params = set(getattr(getattr(item, "callspec", None), "params", {}))
+    fixtures = set(item.fixturenames) - params
+    if fixtures & BROWSER_FIXTURES:
+        return "browser"
+    if fixtures & BUILD_FIXTURES:
+        return "build"
+    try:
+        source = inspect.getsource(item.function)
+    except (OSError, TypeError, AttributeError):
+        source = ""
+    return "build" if BUILDS.search(source) else "fast"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        tier = tier_of(item)
+        if not item.get_closest_marker(tier):
+            item.add_marker(tier)
 
 
 def build(config="mkdocs.yml", site_dir=None, pdf=True, cwd=ROOT):

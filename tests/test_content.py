@@ -1,5 +1,6 @@
 """Loading and checking content: every kind of bad input gives a clear message."""
 
+import re
 import textwrap
 
 import pytest
@@ -210,3 +211,109 @@ def test_all_problems_are_reported_at_once(tmp_path):
     session = SESSIE.replace("  kernpunten:", "  kernpunt:").replace("soort: kick-off", "soort: feest")
     found = problems(tmp_path, session=session)
     assert len(found) == 3  # unknown field, missing field, wrong value
+
+
+# --- one vocabulary (macros/vocabulary.yml) ------------------------------------------
+
+
+def test_the_vocabulary_agrees_with_folders_nav_schema_and_issue_form():
+    import yaml
+
+    from conftest import ROOT
+    from macros import render, vocabulary
+    from macros.checks import nav_pages
+    from macros.validation import schema
+
+    names = vocabulary.category_names()
+    folders = sorted(p.name for p in (ROOT / "docs" / "werkvormen").iterdir() if p.is_dir())
+    assert folders == sorted(names), "mappen in docs/werkvormen/ en vocabulary.yml verschillen"
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    sections = {
+        page.split("/")[1]: path[-1]
+        for page, path in nav_pages(config["nav"])
+        if page.startswith("werkvormen/") and page.count("/") == 2
+    }
+    assert sections == names, "de onderdelen van nav: 'Werkvormen' en vocabulary.yml verschillen"
+
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "voorstel-nieuwe-werkvorm.yml")
+                          .read_text(encoding="utf-8"))
+    [choice] = [f for f in form["body"] if f.get("id") == "categorie"]
+    assert choice["attributes"]["options"] == list(names.values())
+
+    assert schema("sessie")["properties"]["soort"]["enum"] == list(vocabulary.kinds())
+    assert render.KIND_NAMES == vocabulary.kind_names()
+    assert render.CATEGORY_NAMES == names
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in vocabulary.kind_colours().values())
+
+
+def contrast_on_white(colour):
+    """WCAG contrast ratio of a #rrggbb colour against white."""
+    def channel(hex_pair):
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_the_colours_of_the_session_kinds_are_readable_on_white():
+    from macros import vocabulary
+
+    weak = {kind: round(contrast_on_white(colour), 1)
+            for kind, colour in vocabulary.kind_colours().items()
+            if contrast_on_white(colour) < 4.5}
+    assert not weak, f"kleuren in macros/vocabulary.yml met te weinig contrast (< 4,5): {weak}"
+
+
+# --- the contributor guide (docs/bijdragen/index.md) ---------------------------------
+
+
+def test_every_schema_field_has_a_dutch_description_for_the_field_reference():
+    from macros import reference
+
+    missing = [f"{title}: {row['veld']}" for title, _, rows, parts in reference.reference()
+               for row in rows + [r for _, part in parts for r in part] if not row["uitleg"]]
+    assert not missing, f"velden zonder 'description' in macros/schemas/: {missing}"
+
+
+def test_the_examples_in_the_contributor_guide_pass_the_checks():
+    """Each header example on the Bijdragen page is checked as a real file would be."""
+    import yaml
+
+    from conftest import ROOT
+    from macros.content import HeaderLoader, SCHEMA_OF
+    from macros.validation import problems_in, problems_in_worksheet_parts
+
+    page = (ROOT / "docs" / "bijdragen" / "index.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```yaml\n(.*?)```", page, re.S)
+    checked = set()
+    for example in examples:
+        header = re.match(r"---\n(.*?\n)---\n", example, re.S)
+        data = yaml.load(header.group(1) if header else example, Loader=HeaderLoader)
+        if "extra" in data:
+            kind, value, schema_name = "extra.editie", data["extra"]["editie"], "editie"
+        elif "planning" in data:
+            kind, value, schema_name = "planning", data["planning"], "planning"
+        else:
+            [kind] = data
+            value, schema_name = data[kind], SCHEMA_OF[kind]
+        if schema_name == "werkblad":
+            value = {k: v for k, v in value.items() if k != "onderdelen"}
+            value["onderdelen"] = [{"uitleg": "Een deel."}]  # the parts: checked below
+        assert problems_in(value, schema_name, "docs/bijdragen/index.md", kind) == []
+        if schema_name == "werkblad":
+            assert problems_in_worksheet_parts(data[kind]["onderdelen"], "docs/bijdragen") == []
+        checked.add(schema_name)
+    assert checked >= {"sessie", "werkvorm", "werkblad", "editie", "planning"}
+
+
+def test_the_handbook_passes_every_content_check_of_the_build():
+    """What `python -m macros` and the build check, on the real handbook (fast tier)."""
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+    from macros import checks
+
+    renderer, found = checks.content_check(load_config(str(ROOT / "mkdocs.yml")))
+    assert not found, "\n".join(found)
+    assert len(renderer.handbook.sessions) >= 14

@@ -60,14 +60,29 @@ def test_pull_requests_run_the_tests_of_ci_and_keep_the_site(controle):
     upload = uses(job, "actions/upload-artifact")
     assert tests and build and upload
     order = steps(job)
-    assert order.index(tests[0]) < order.index(build[0]) < order.index(upload[0])
+    # one build: the tests reuse it (KIX_SITE) and it is the artifact
+    assert order.index(build[0]) < order.index(tests[0]) < order.index(upload[0])
+    assert "KIX_SITE=" in tests[0]["run"]
     assert upload[0]["with"]["path"].rstrip("/") == "site"
+    assert len(runs(job, "bash scripts/installeer.sh")) == 1
+
+
+@pytest.mark.parametrize("workflow", ["controle.yml", "publiceer.yml"])
+def test_git_may_read_the_workspace_in_the_container(workflow):
+    """Without safe.directory git refuses the checkout ("dubious ownership") and every
+    page would show the build date; under CI=true the build stops instead."""
+    job = next(iter(load(GITHUB / "workflows" / workflow)["jobs"].values()))
+    safe = runs(job, "git config --global --add safe.directory")
+    build = runs(job, "bash scripts/installeer.sh")
+    assert safe and steps(job).index(safe[0]) < steps(job).index(build[0])
+    assert str(job.get("env", {}).get("CI")).lower() == "true"
 
 
 def test_ci_script_is_the_test_command_of_the_readme():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "bash scripts/installeer.sh --geen-build" in script
     assert ".venv/bin/python -m pytest" in script
+    assert script.index("run_tier fast") < script.index('run_tier "not fast"')
     assert ".venv/bin/python -m pytest" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, build
 from macros.content import WERKVORM_PARTS, load
 from macros.readability import problem, worksheet_text
+from macros.validation import ContentError
 
 NEW = {
     "werkvorm": (["werkvorm", "kennismaken", "Vier hoeken"], "werkvormen/kennismaken/vier-hoeken.md"),
@@ -42,7 +43,13 @@ def add_to_nav(root, pages):
     config.write_text(text.replace("\nnav:\n", f"\nnav:\n  - Nieuw:\n{entries}", 1), encoding="utf-8")
 
 
-def test_new_files_pass_the_checks_and_build(copy, tmp_path):
+def write_own_text(path):
+    """What a contributor does next: replace the example text 'Schrijf hier ...'."""
+    text = path.read_text(encoding="utf-8").replace("Schrijf hier", "Hier staat")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_new_files_pass_the_checks_once_the_example_text_is_replaced(copy, tmp_path):
     for kind, (args, src) in NEW.items():
         result = nieuw(copy, *args)
         assert result.returncode == 0, result.stdout + result.stderr
@@ -50,6 +57,13 @@ def test_new_files_pass_the_checks_and_build(copy, tmp_path):
         assert "nav:" in result.stdout and f"- {src}" in result.stdout  # what to do next
         assert (copy / "docs" / src).is_file()
 
+    with pytest.raises(ContentError) as untouched:  # the example text does not pass
+        load(copy / "docs")
+    assert any(p.startswith("docs/traject/extra-oefendag.md, regel ") and "Schrijf hier" in p
+               for p in untouched.value.problems)
+
+    for _, src in NEW.values():
+        write_own_text(copy / "docs" / src)
     handbook = load(copy / "docs")  # raises ContentError with every problem
     werkvorm = handbook.werkvormen["vier-hoeken"]
     assert werkvorm.title == "Vier hoeken" and werkvorm.data["categorie"] == "kennismaken"

@@ -70,6 +70,33 @@ def report(found):
     return "Spelfouten gevonden:\n" + "\n".join(lines) + "\n" + HINT
 
 
+def changed_pages():
+    """The pages in docs/ changed on this branch (against main) or not yet committed."""
+    def git(*args):
+        result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return result.stdout.split() if result.returncode == 0 else []
+
+    base = next((b for b in ("origin/main", "main")
+                 if git("rev-parse", "--verify", "--quiet", b)), None)
+    names = set(git("diff", "--name-only", f"{base}...HEAD")) if base else set()
+    names |= set(git("diff", "--name-only", "HEAD"))
+    names |= set(git("ls-files", "--others", "--exclude-standard", "docs"))
+    return sorted(n for n in names if n.startswith("docs/") and n.endswith(".md")
+                  and (ROOT / n).is_file())
+
+
+@pytest.mark.fast
+def test_changed_pages_are_spelled_correctly(hunspell_nl):
+    """The fast tier: only what changed (all pages: the test below, in the build tier)."""
+    pages = changed_pages()
+    if not pages:
+        pytest.skip("geen pagina's veranderd ten opzichte van main")
+    result = spellcheck(ROOT, *pages)
+    found = misspellings(result)
+    assert not found, report(found)
+
+
+@pytest.mark.build  # a few minutes on a busy machine: not in the fast tier
 def test_every_page_is_spelled_correctly(hunspell_nl):
     result = spellcheck(ROOT)
     found = misspellings(result)
@@ -77,6 +104,7 @@ def test_every_page_is_spelled_correctly(hunspell_nl):
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
+@pytest.mark.build
 def test_a_misspelling_is_reported_with_file_and_word(hunspell_nl, tmp_path):
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copytree(ROOT / SPELLING, tmp_path / SPELLING,

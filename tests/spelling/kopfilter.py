@@ -44,10 +44,10 @@ def split(text):
     match = HEADER.match(text)
     if not match:
         return "", text
-    try:
-        data = yaml.safe_load(match.group(1))
+    try:  # the loader MkDocs and macros/content.py use (libyaml when installed)
+        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
-        data = None  # a broken header is reported by the content checks
+        data = None  # python -m macros and the build stop on it, with line and column
     header = "\n\n".join(t.strip() for t in texts(data) if t.strip())
     return header, text[match.end():]
 
