@@ -95,6 +95,6 @@ def on_post_build(env):
         return
     renderer.set_page("index.md")
     try:
-        prints.write_prints(renderer, site)
+        prints.write_prints(renderer, site, site_url=env.conf.get("site_url"))
     except prints.PrintError as error:
         raise PluginError(str(error)) from None

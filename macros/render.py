@@ -13,7 +13,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import cohort, schedule, slides
+from . import cohort, forms, pictograms, schedule, sheets, slides
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -98,6 +98,7 @@ class Renderer:
             meeting_of=lambda session: self.meetings.get(session.id),
             date_text=cohort.date_text,
         )
+        sheets.add_to(self.env, self.facts)  # pictogram(), feiten, the traffic light
 
     def set_page(self, src):
         """Links rendered from now on are relative to the page docs/<src>."""
@@ -193,6 +194,7 @@ class Renderer:
             "dia_overzicht": self.slide_decks,
             "kalender": self.cohort_calendar,
             "contact": self.contact_box,
+            "pictogram": pictograms.pictogram,
         }
 
     def trajectory_table(self):
@@ -272,28 +274,13 @@ class Renderer:
         """The sessions the whole group attends (not the individual intake)."""
         return [s for s in self.handbook.sessions if s.data.get("groep") != "individueel"]
 
-    def attendance_list(self):
-        return self.render("attendance_list.html", meetings=self.group_meetings(),
-                           rows=self.settings.groepsgrootte)
+    def attendance_list(self, in_print=False):
+        """The presentielijst (see forms.py); in_print makes its title a real heading."""
+        return forms.attendance_list(self, in_print=in_print)
 
-    def certificate_themes(self):
-        """What the certificate says the participant worked on: the themes of the
-        core trainings and the activities, from their titles."""
-        themes = [s.title.split(":", 1)[-1].strip() for s in self.handbook.sessions
-                  if s.data["soort"] == "kerntraining"]
-        themes += [s.title.split(":", 1)[0] for s in self.handbook.sessions
-                   if s.data["soort"] == "activiteit"]
-        return themes
-
-    def certificate(self, naam="", periode=None):
-        """The certificate; the period comes from the edition's dates unless given."""
-        if periode is None and self.meetings:
-            dates = [m.datum for m in self.meetings.values()
-                     if m.session.data["soort"] != "terugkomdag"]
-            periode = (f"van {cohort.date_text(min(dates), weekday=False)} "
-                       f"tot {cohort.date_text(max(dates), weekday=False)}")
-        return self.render("certificate.html", naam=naam, periode=periode or "",
-                           themas=self.certificate_themes())
+    def certificate(self, naam="", periode=None, in_print=False):
+        """The certificate (see forms.py); the period comes from the edition unless given."""
+        return forms.certificate(self, naam=naam, periode=periode, in_print=in_print)
 
     # --- the cohort calendar of an edition ----------------------------------
 
