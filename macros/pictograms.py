@@ -56,9 +56,9 @@ def pictogram(naam, alt=None, size=None):
     """The pictogram `naam` as inline SVG with its alternative text (the default
     from PICTOGRAMS unless `alt` is given). `size` is a CSS length; without it the
     stylesheet decides (class kix-picto)."""
+    body = "".join(f'<path d="{d}"/>' for d in paths(naam))  # checks the name
     text = PICTOGRAMS[naam] if alt is None else alt
     style = f' style="width: {escape(size)}; height: {escape(size)}"' if size else ""
-    body = "".join(f'<path d="{d}"/>' for d in paths(naam))
     return Markup(
         f'<svg class="kix-picto kix-picto-{naam}" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 24 24" role="img" aria-label="{escape(text)}"{style}>'

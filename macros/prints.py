@@ -23,19 +23,23 @@ from markupsafe import Markup, escape
 from . import cohort, schedule, sheets, slides
 from .render import source_url
 
-MAX_RUN_SHEET_PAGES = 2
+MAX_RUN_SHEET_PAGES = 3  # landscape, text at 10.5 pt
+PDF_VARIANT = "pdf/ua-1"
 
 
 class PrintError(Exception):
     """A print PDF could not be made as promised."""
 
 
+def render_document(html, site_dir):
+    """A stand-alone HTML document laid out on pages (a WeasyPrint Document)."""
+    return weasyprint.HTML(string=html, base_url=f"{site_dir}/").render(pdf_variant=PDF_VARIANT)
+
+
 def render_pdf(html, site_dir):
     """PDF bytes and page count of a stand-alone HTML document."""
-    document = weasyprint.HTML(string=html, base_url=f"{site_dir}/").render(
-        pdf_variant="pdf/ua-1"
-    )
-    return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
+    document = render_document(html, site_dir)
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 
 
 def document(renderer, title, body, landscape=False, footer=True, header=""):
