@@ -71,8 +71,10 @@ def certificate(renderer, naam="", periode=None, in_print=False, docs_dir=DOCS):
 def attendance_list(renderer, in_print=False):
     """The presentielijst: a row per participant, a column per group meeting."""
     meetings = renderer.group_meetings()
+    settings = certificate_settings(renderer.edition, DOCS)
+    trainers = [settings[role] for role in ("hoofdtrainer", "co-trainer") if settings.get(role)]
     return renderer.render(
-        "attendance_list.html", in_print=in_print, meetings=meetings,
+        "attendance_list.html", in_print=in_print, meetings=meetings, trainers=trainers,
         rows=renderer.settings.groepsgrootte,
         dates={s.id: m.datum.strftime("%d-%m") for s in meetings
                if (m := renderer.meetings.get(s.id))},
