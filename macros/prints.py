@@ -71,11 +71,12 @@ def sheet_pages(sheet):
     """(pages, problem): the sides of a sheet, and a problem when its header's
     `paginas` says otherwise."""
     pages = sheets.sides(sheet.data)
-    promised = sheet.data.get("paginas", pages)
+    promised = sheet.data.get("paginas", 1)  # the print overview counts sheets with it
     if promised != pages:
         return pages, (
             f"docs/{sheet.src}: 'paginas: {promised}' klopt niet met de {pages} kant(en) van het "
-            "blad; een achterkant begint met het onderdeel 'nieuwe_pagina: true'"
+            f"blad; zet 'paginas: {pages}', of begin een achterkant met het onderdeel "
+            "'nieuwe_pagina: true'"
         )
     return pages, None
 
