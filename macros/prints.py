@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from . import cohort, schedule, sheets, slides
 from .render import source_url
 
-MAX_RUN_SHEET_PAGES = 3  # landscape, text at 10.5 pt
+MAX_RUN_SHEET_PAGES = 2  # landscape, text at 10.5 pt
 PDF_VARIANT = "pdf/ua-1"
 
 

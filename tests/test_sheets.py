@@ -266,11 +266,12 @@ def test_participant_names_stay_out_of_git():
 
 
 def bold_runs(page):
+    """(text, font name, size in pt) of every run of text on a page."""
     runs = []
 
     def visitor(text, cm, tm, font, size):
-        if text.strip() and font is not None:
-            runs.append((text.strip(), str(font.get("/BaseFont")), size * abs(tm[3] or 1)))
+        if text.strip() and font is not None:  # WeasyPrint sets sizes in CSS px
+            runs.append((text.strip(), str(font.get("/BaseFont")), size * abs(tm[3] or 1) * 0.75))
 
     page.extract_text(visitor_text=visitor)
     return runs
@@ -287,6 +288,8 @@ def test_run_sheets_show_start_and_end_in_bold_and_the_session_on_every_page(sit
         times = [r for r in bold_runs(reader.pages[0]) if re.match(r"\d\d:\d\d–\d\d:\d\d", r[0])]
         assert times, session.id
         assert all("Bold" in font and size >= 11 for _, font, size in times), times
+        body = [r for r in bold_runs(reader.pages[0]) if not r[0].startswith(("K!X Works ·", "Pagina"))]
+        assert min(size for _, _, size in body) >= 10.4, session.id
 
 
 def test_the_run_sheet_of_an_edition_shows_the_date(edition):
