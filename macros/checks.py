@@ -239,11 +239,12 @@ def link_problem(page, target, pages):
 # --- the print level -------------------------------------------------------------
 
 
-def print_problems(renderer, site_dir):
-    """Render every print PDF into site_dir; the problems with them (pages, slides)."""
+def print_problems(renderer, site_dir, site_url=None):
+    """Render every print PDF into site_dir; the problems with them (pages, slides).
+    Links in the prints go to the published site (site_url) or are plain text."""
     renderer.set_page("index.md")
     try:
-        prints.write_prints(renderer, site_dir)
+        prints.write_prints(renderer, site_dir, site_url=site_url)
         cards.write_pdfs(renderer, renderer.card_sets, site_dir)
     except prints.PrintError as error:  # its message lists one problem per "  - " line
         return [line[4:] for line in str(error).splitlines() if line.startswith("  - ")]
@@ -252,7 +253,8 @@ def print_problems(renderer, site_dir):
 
 def check_prints(renderer, site_dir, config=None):
     """The print level for the build: raise ContentError when a print falls short."""
-    fail_on(print_problems(renderer, site_dir), config)
+    fail_on(print_problems(renderer, site_dir, config.get("site_url") if config else None),
+            config)
 
 
 # --- reporting ---------------------------------------------------------------------

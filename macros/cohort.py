@@ -34,6 +34,7 @@ class Edition:
     locatie: str = ""
     vrije_dagen: list = field(default_factory=list)
     contact: dict = field(default_factory=dict)
+    certificaat: dict = field(default_factory=dict)  # logo, trainers, place (forms.py)
 
 
 @dataclass

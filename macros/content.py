@@ -107,12 +107,12 @@ class Handbook:
     @property
     def certificate_themes(self):
         """What the certificate says the participant worked on: the themes of the
-        core trainings and the activities, from their titles."""
+        core trainings and the activities, from their titles, each once."""
         themes = [s.title.split(":", 1)[-1].strip() for s in self.sessions
                   if s.data["soort"] == "kerntraining"]
         themes += [s.title.split(":", 1)[0] for s in self.sessions
                    if s.data["soort"] == "activiteit"]
-        return themes
+        return list(dict.fromkeys(themes))
 
     def werkvormen_by_category(self, categorie=None):
         """[(category, werkvormen sorted by title)] in the vocabulary's order, for one

@@ -3,9 +3,14 @@ run sheet per session, and all worksheets of a session in one file. The slide
 decks of the group sessions (slides.py) are made here too, as .pptx and .pdf.
 
 They are made at the end of a build (when the PDF is switched on) from the
-same HTML as the site, with WeasyPrint, tagged as PDF/UA-1. A sheet that does
-not fit the number of pages it promises stops the build: print must never be
-silently cut or spill over.
+same HTML as the site, with WeasyPrint, tagged as PDF/UA-1: the title of every
+sheet is a heading (H1), which also gives each bundle its outline (bookmarks).
+A sheet has one side, or a back side for each part `nieuwe_pagina`; a sheet
+that does not fit exactly those pages stops the build: print must never be
+silently cut or spill a few lines onto an extra page.
+
+Print files never link to the machine that built them: a link goes to the
+published site (`site_url` in mkdocs.yml) or, without one, stays plain text.
 """
 
 from concurrent.futures import ProcessPoolExecutor
@@ -13,74 +18,128 @@ from functools import partial
 from pathlib import Path
 
 import weasyprint
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import schedule, slides
+from . import cohort, schedule, sheets, slides
+from .render import source_url
 
-MAX_RUN_SHEET_PAGES = 2
+MAX_RUN_SHEET_PAGES = 2  # landscape, text at 10.5 pt
+PDF_VARIANT = "pdf/ua-1"
 
 
 class PrintError(Exception):
     """A print PDF could not be made as promised."""
 
 
+def render_document(html, site_dir):
+    """A stand-alone HTML document laid out on pages (a WeasyPrint Document)."""
+    return weasyprint.HTML(string=html, base_url=f"{site_dir}/").render(pdf_variant=PDF_VARIANT)
+
+
 def render_pdf(html, site_dir):
     """PDF bytes and page count of a stand-alone HTML document."""
-    document = weasyprint.HTML(string=html, base_url=f"{site_dir}/").render(
-        pdf_variant="pdf/ua-1"
-    )
-    return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
+    document = render_document(html, site_dir)
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 
 
-def document(renderer, title, body, landscape=False, footer=True):
-    """A stand-alone HTML page for print; `footer` adds the title and page numbers."""
+def document(renderer, title, body, landscape=False, footer=True, header=""):
+    """A stand-alone HTML page for print; `footer` adds the title and page numbers,
+    `header` a line on top of every page after the first."""
     return renderer.render(
         "print_document.html", title=title, body=Markup(body), landscape=landscape,
-        footer=f"K!X Works · {title}" if footer else "",
+        footer=f"K!X Works · {title}" if footer else "", header=header,
     )
+
+
+def site_linker(site_url):
+    """A function that shows an item as a link to the published site, or as plain
+    text when the handbook has no site_url."""
+    def link(item):
+        if not site_url:
+            return item.title
+        href = f"{site_url.rstrip('/')}/{source_url(item.src)}"
+        return Markup(f'<a href="{escape(href)}">{escape(item.title)}</a>')
+    return link
+
+
+def printed_sheet(renderer, sheet):
+    """A worksheet or form as printed: its title is a real heading (H1)."""
+    return renderer.render("worksheet.html", data=sheet.data, kind=sheet.kind, in_print=True)
+
+
+def sheet_pages(sheet):
+    """(pages, problem): the sides of a sheet, and a problem when its header's
+    `paginas` says otherwise."""
+    pages = sheets.sides(sheet.data)
+    promised = sheet.data.get("paginas", 1)  # the print overview counts sheets with it
+    if promised != pages:
+        return pages, (
+            f"docs/{sheet.src}: 'paginas: {promised}' klopt niet met de {pages} kant(en) van het "
+            f"blad; zet 'paginas: {pages}', of begin een achterkant met het onderdeel "
+            "'nieuwe_pagina: true'"
+        )
+    return pages, None
 
 
 def sheet_job(renderer, sheet):
-    """(path, html, expected pages) for one worksheet or form."""
-    html = document(renderer, sheet.title, renderer.worksheet(sheet),
+    """(path, html, expected pages, name) for one worksheet or form."""
+    html = document(renderer, sheet.title, printed_sheet(renderer, sheet),
                     landscape=sheet.data.get("liggend", False))
-    return renderer.print_path(sheet.kind, sheet.id), html, sheet.data.get("paginas", 1)
+    return (renderer.print_path(sheet.kind, sheet.id), html, sheet_pages(sheet)[0],
+            f"'{sheet.title}' (docs/{sheet.src})")
 
 
 def session_sheets_job(renderer, session):
-    """(path, html, expected pages) for all worksheets of a session in one file."""
-    sheets = [renderer.handbook.werkbladen[i] for i in session.data["werkbladen"]]
-    body = "\n".join(renderer.worksheet(s) for s in sheets)
+    """(path, html, expected pages, name) for all worksheets of a session in one
+    file; every sheet starts on a new page."""
+    chosen = [renderer.handbook.werkbladen[i] for i in session.data["werkbladen"]]
+    body = "\n".join(printed_sheet(renderer, s) for s in chosen)
     html = document(renderer, f"Werkbladen {session.title}", body)
-    pages = sum(s.data.get("paginas", 1) for s in sheets)
-    return renderer.print_path("werkbladen", session.id), html, pages
+    pages = sum(sheet_pages(s)[0] for s in chosen)
+    return (renderer.print_path("werkbladen", session.id), html, pages,
+            f"de werkbladen van '{session.title}'")
 
 
-def run_sheet_job(renderer, session):
-    """(path, html, None) for the printed run sheet of a session."""
+def run_sheet_job(renderer, session, site_url=None):
+    """(path, html, None, name) for the printed run sheet of a session; with an
+    edition it carries the date of the meeting."""
+    meeting = renderer.meetings.get(session.id)
+    datum = cohort.date_text(meeting.datum) if meeting else ""
     body = renderer.render(
-        "print_runsheet.html", data=session.data,
+        "print_runsheet.html", data=session.data, datum=datum,
         rows=schedule.run_sheet(session.data, renderer.settings.begintijd),
+        site_link=site_linker(site_url),
     )
-    html = document(renderer, f"Draaiboek {session.title}", body, landscape=True)
-    return renderer.print_path("draaiboek", session.id), html, None
+    header = f"Draaiboek {session.title}" + (f" · {datum}" if datum else "")
+    html = document(renderer, f"Draaiboek {session.title}", body, landscape=True,
+                    header=header)
+    return (renderer.print_path("draaiboek", session.id), html, None,
+            f"het draaiboek van '{session.title}'")
 
 
-def write_prints(renderer, site_dir):
-    """Write every print PDF into site_dir; raise PrintError if one falls short."""
-    handbook = renderer.handbook
-    jobs = [sheet_job(renderer, s) for s in handbook.sheets]
-    jobs += [run_sheet_job(renderer, s) for s in handbook.sessions]
-    jobs += [session_sheets_job(renderer, s) for s in handbook.sessions if s.data["werkbladen"]]
-    jobs += [
+def form_jobs(renderer):
+    """The presentielijst and the empty certificate, each on one landscape page."""
+    return [
         (renderer.print_path("formulier", "presentielijst"),
-         document(renderer, "Presentielijst", renderer.attendance_list(), landscape=True), 1),
+         document(renderer, "Presentielijst", renderer.attendance_list(in_print=True),
+                  landscape=True), 1, "de presentielijst"),
         (renderer.print_path("formulier", "certificaat"),
-         document(renderer, "Certificaat", renderer.certificate(), landscape=True,
-                  footer=False), 1),
+         document(renderer, "Certificaat", renderer.certificate(in_print=True),
+                  landscape=True, footer=False), 1, "het certificaat"),
     ]
 
-    decks, problems = slides.decks(renderer)  # slide text too hard or too long
+
+def write_prints(renderer, site_dir, site_url=None):
+    """Write every print PDF into site_dir; raise PrintError if one falls short."""
+    handbook = renderer.handbook
+    problems = [p for s in handbook.sheets if (p := sheet_pages(s)[1])]
+    jobs = [sheet_job(renderer, s) for s in handbook.sheets]
+    jobs += [run_sheet_job(renderer, s, site_url) for s in handbook.sessions]
+    jobs += [session_sheets_job(renderer, s) for s in handbook.sessions if s.data["werkbladen"]]
+    jobs += form_jobs(renderer)
+
+    decks, deck_problems = slides.decks(renderer)  # slide text too hard or too long
+    problems += deck_problems
     deck_jobs = [slides.pdf_job(renderer, deck) for deck in decks]
 
     site_dir = Path(site_dir)
@@ -91,14 +150,15 @@ def write_prints(renderer, site_dir):
         results = list(pending)
 
     problems += slides.write_pdfs(deck_jobs, results[len(jobs):], site_dir)
-    for (path, _, expected), (pdf, pages) in zip(jobs, results):
+    for (path, _, expected, name), (pdf, pages) in zip(jobs, results):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf)
         if expected is not None and pages != expected:
             problems.append(
-                f"{path}: beslaat {pages} A4-pagina('s) in plaats van {expected}; maak het "
-                "werkblad korter of zet 'paginas' op het juiste aantal"
+                f"{path}: {name} beslaat {pages} A4-pagina('s) in plaats van {expected}: "
+                "het loopt over op een extra pagina. Maak het blad korter (minder regels of "
+                "rijen), of begin een achterkant met het onderdeel 'nieuwe_pagina: true'"
             )
         if expected is None and pages > MAX_RUN_SHEET_PAGES:
             problems.append(

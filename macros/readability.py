@@ -18,7 +18,7 @@ textstat.set_lang("nl")
 
 # The keys of a worksheet part that a participant reads as sentences.
 PARTICIPANT_KEYS = ("vraag", "tabel", "afvinklijst", "punten", "schaal", "stellingen",
-                    "tekenvak", "uitleg")
+                    "tekenvak", "uitleg", "stoplicht", "netwerkkaart", "ladder", "begin")
 
 
 def as_sentences(fragments):

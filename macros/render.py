@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import coaching, cohort, schedule, slides, vocabulary
+from . import coaching, cohort, forms, pictograms, schedule, sheets, slides, vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -92,6 +92,7 @@ class Renderer:
             date_text=cohort.date_text,
             coaching_after=self.coaching_after,
         )
+        sheets.add_to(self.env, self.facts)  # pictogram(), feiten, the traffic light
 
     def set_page(self, src):
         """Links rendered from now on are relative to the page docs/<src>."""
@@ -188,6 +189,7 @@ class Renderer:
             "kalender": self.cohort_calendar,
             "contact": self.contact_box,
             "coachrooster": self.coaching_rota_table,
+            "pictogram": pictograms.pictogram,
         }
 
     def trajectory_table(self):
@@ -284,23 +286,13 @@ class Renderer:
         """The sessions the whole group attends (see content.Handbook.group_sessions)."""
         return self.handbook.group_sessions
 
-    def attendance_list(self):
-        return self.render("attendance_list.html", meetings=self.group_meetings(),
-                           rows=self.settings.groepsgrootte)
+    def attendance_list(self, in_print=False):
+        """The presentielijst (see forms.py); in_print makes its title a real heading."""
+        return forms.attendance_list(self, in_print=in_print)
 
-    def certificate_themes(self):
-        """What the certificate names (see content.Handbook.certificate_themes)."""
-        return self.handbook.certificate_themes
-
-    def certificate(self, naam="", periode=None):
-        """The certificate; the period comes from the edition's dates unless given."""
-        if periode is None and self.meetings:
-            dates = [m.datum for m in self.meetings.values()
-                     if m.session.data["soort"] != "terugkomdag"]
-            periode = (f"van {cohort.date_text(min(dates), weekday=False)} "
-                       f"tot {cohort.date_text(max(dates), weekday=False)}")
-        return self.render("certificate.html", naam=naam, periode=periode or "",
-                           themas=self.certificate_themes())
+    def certificate(self, naam="", periode=None, in_print=False):
+        """The certificate (see forms.py); the period comes from the edition unless given."""
+        return forms.certificate(self, naam=naam, periode=periode, in_print=in_print)
 
     # --- the cohort calendar of an edition ----------------------------------
 

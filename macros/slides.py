@@ -17,26 +17,32 @@ The slides of a deck, in order:
 
 - a title slide: the session title, "Week N" and, when known, the date
   (`datum`: the session's date when a municipality edition sets one);
-- "Wat leer je vandaag?";
+- the agenda "Wat doen we vandaag?": the titles of the blocks (never the
+  leerdoelen, which are trainer language; they are in the notes);
 - one slide per block, in the order of the run sheet: a break is a slide
-  "Pauze" with its minutes; any other block shows its title, its `instructie`,
-  its duration and, if the block has `nodig`, "Wat heb je nodig?";
+  "Pauze" with its minutes and the time the group starts again; any other block
+  shows its title, its `instructie` and its duration, with one pictogram. An
+  instructie longer than MAX_WORDS words continues on a next slide with the
+  same title, so that no slide holds more than about fifteen words;
 - a closing slide "Wat neem je mee?".
+
+Every slide but the first has its number; every content slide has one
+pictogram (docs/assets/pictogrammen/, as PNG in the PowerPoint file). Titles
+sit in a box of a fixed height, so a title is at the same place on every slide.
 
 Rules:
 
-- Only participant text is on a slide: titles, `instructie`, `nodig` and
-  durations. Trainer text (`wat`, `wie`, `leerdoelen`, `kernpunten`,
-  `samenvatting`) goes into the speaker notes, with the clock times.
+- Only participant text is on a slide: titles, `instructie` and durations.
+  Trainer text (`wat`, `wie`, `nodig`, `leerdoelen`, `kernpunten`,
+  `samenvatting`) goes into the speaker notes, with the clock times: `nodig`
+  mixes things for the trainer (presentielijst, timer) with things for the
+  group, so it is never on a slide.
 - A2: the sentences on the slides (every `instructie`, and the leerdoelen when
   they are shown) must pass the same A2 gate as a worksheet, as one text per
   deck. Titles and `nodig` are labels and lists, not sentences, so the
   Flesch-Douma formula does not measure them.
-- Goals: the `leerdoelen` are written for trainers (B1). The goals slide shows
-  them as they are only when all of them together pass the A2 gate; otherwise
-  it shows "Vandaag doen we:" with the titles of the blocks (without the break),
-  in two columns when there are more than MAX_ONE_COLUMN. The leerdoelen are
-  always in the notes.
+- Agenda: the titles of the blocks (without the break), in two columns when
+  there are more than MAX_ONE_COLUMN. The leerdoelen are in the notes.
 - Closing: "Wat neem je mee?" and "Voor volgende week" are one slide, because
   both come from the `instructie` of the last block, which the slide before
   already shows in full. By convention that instructie ends with what to do for
@@ -51,6 +57,7 @@ Rules:
   that do not fit.
 """
 
+import math
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -64,7 +71,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from . import cohort, schedule
+from . import cohort, pictograms, schedule
 from .readability import as_sentences, problem
 
 # --- layout, in points --------------------------------------------------------
@@ -79,6 +86,10 @@ BULLET_INDENT = 30
 RULE = 4  # thickness of the line under a title
 MAX_HEADING_LINES = 2
 MAX_ONE_COLUMN = 5  # more block titles than this go into two columns
+MAX_WORDS = 15  # words of an instructie on one slide
+PICTURE = 120  # size of the pictogram of a content slide
+PICTURE_GAP = 30
+NUMBER_WIDTH = 120  # the slide number, bottom right
 
 GAP_PART = 14  # space before a new part of a slide (duration, "Wat heb je nodig?")
 GAP_ITEM = 8  # space between list items
@@ -115,7 +126,10 @@ STYLES = {
     "label": Style(28, 34, bold=True, color=DARK),  # a question as a heading, a duration
     "item": Style(28, 34, bullet=True),
     "brand": Style(28, 34, bold=True, color=DARK),
+    "number": Style(16, 20, color=TEXT),  # the slide number
 }
+
+PNG_FOLDER = pictograms.FOLDER / "png"  # the pictograms as PNG, for PowerPoint
 
 # --- the model ------------------------------------------------------------------
 
@@ -150,12 +164,37 @@ class Box:
 
 
 @dataclass
+class Picture:
+    """A pictogram on a slide (docs/assets/pictogrammen/<name>)."""
+
+    name: str
+    x: float
+    y: float
+    size: float
+
+    @property
+    def alt(self):
+        return pictograms.PICTOGRAMS[self.name]
+
+    @property
+    def svg(self):
+        return pictograms.pictogram(self.name, size=f"{self.size}pt")
+
+    @property
+    def png(self):
+        return PNG_FOLDER / f"{self.name}.png"
+
+
+@dataclass
 class Slide:
     title: str
     boxes: list
     notes: str
     block: str = ""  # the block title, for messages
     rule_y: float | None = None  # where the line under the title goes
+    picture: Picture | None = None
+    number: str = ""  # "3 / 12", set when the deck is complete
+    kind: str = "content"  # title, agenda, content, pause
 
 
 @dataclass
@@ -234,26 +273,25 @@ def next_week_part(instructie):
     return part[:1].upper() + part[1:] if part else None
 
 
-def content_slide(title, body, notes, block="", source="", columns=None, lead=None):
-    """A slide with a title and a rule, then `body` (paragraphs) in one box; or
-    `lead` (one paragraph) above `columns` (two lists of paragraphs)."""
+def content_slide(title, body, notes, block="", source="", columns=None, picture=None,
+                  kind="content"):
+    """A slide with a title and a rule at fixed places, then `body` (paragraphs) in
+    one box beside a pictogram, or `columns` (lists of paragraphs)."""
     heading = Paragraph(title, "heading", source=source)
-    lines = min(len(wrapped(heading, WIDTH)), MAX_HEADING_LINES)
-    height = lines * STYLES["heading"].line
+    height = MAX_HEADING_LINES * STYLES["heading"].line
     boxes = [Box("title", MARGIN, TOP, WIDTH, height, [heading], anchor="bottom")]
     rule_y = TOP + height + 12
     y = rule_y + RULE + 18
-    if lead is not None:
-        boxes.append(Box("body", MARGIN, y, WIDTH, STYLES[lead.style].line, [lead]))
-        y += STYLES[lead.style].line + GAP_PART
+    width = WIDTH - (PICTURE + PICTURE_GAP if picture else 0)
     if columns is not None:
-        width = (WIDTH - COLUMN_GAP) / 2
+        column_width = (width - COLUMN_GAP) / 2 if len(columns) > 1 else width
         for number, column in enumerate(columns):
-            x = MARGIN + number * (width + COLUMN_GAP)
-            boxes.append(Box("body", x, y, width, BOTTOM - y, column))
+            x = MARGIN + number * (column_width + COLUMN_GAP)
+            boxes.append(Box("body", x, y, column_width, BOTTOM - y, column))
     else:
-        boxes.append(Box("body", MARGIN, y, WIDTH, BOTTOM - y, body))
-    return Slide(title, boxes, notes, block=block, rule_y=rule_y)
+        boxes.append(Box("body", MARGIN, y, width, BOTTOM - y, body))
+    image = Picture(picture, MARGIN + WIDTH - PICTURE, y, PICTURE) if picture else None
+    return Slide(title, boxes, notes, block=block, rule_y=rule_y, picture=image, kind=kind)
 
 
 def big_slide(title, lines, notes, block="", source="", brand=False):
@@ -268,7 +306,8 @@ def big_slide(title, lines, notes, block="", source="", brand=False):
     if brand:
         boxes.append(Box("body", MARGIN, BOTTOM - STYLES["brand"].line, WIDTH,
                          STYLES["brand"].line, [Paragraph("K!X Works", "brand")]))
-    return Slide(title, boxes, notes, block=block, rule_y=rule_y)
+    return Slide(title, boxes, notes, block=block, rule_y=rule_y,
+                 kind="title" if brand else "pause")
 
 
 def title_slide(data, datum):
@@ -277,15 +316,9 @@ def title_slide(data, datum):
     return big_slide(data["titel"], lines, notes, source="titel", brand=True)
 
 
-def goals_slide(data):
-    goals = data["leerdoelen"]
-    notes = "Leerdoelen (voor de trainer):\n" + "\n".join(f"- {plain(g)}" for g in goals)
-    if problem("leerdoelen", as_sentences(goals)) is None:
-        items = [Paragraph(g, "item", GAP_ITEM if n else 0, f"leerdoelen[{n + 1}]")
-                 for n, g in enumerate(goals)]
-        return content_slide("Wat leer je vandaag?", items, notes)
-    notes += ("\n\nDe leerdoelen zijn voor trainers geschreven. De dia toont daarom wat de "
-              "groep vandaag doet.")
+def agenda_slide(data):
+    """What the group does today: the titles of the blocks, in participant words."""
+    notes = "Leerdoelen (voor de trainer):\n" + "\n".join(f"- {plain(g)}" for g in data["leerdoelen"])
     titles = [(n, b["titel"]) for n, b in enumerate(data["blokken"], start=1)
               if not b.get("pauze")]
     items = [Paragraph(t, "item", GAP_ITEM, f"blokken[{n}].titel") for n, t in titles]
@@ -293,16 +326,55 @@ def goals_slide(data):
     columns = [items] if len(items) <= MAX_ONE_COLUMN else [items[:half], items[half:]]
     for column in columns:
         column[0].gap = 0
-    return content_slide("Wat leer je vandaag?", None, notes,
-                         lead=Paragraph("Vandaag doen we:", "label"), columns=columns)
+    return content_slide("Wat doen we vandaag?", None, notes, columns=columns,
+                         picture=None, kind="agenda")
+
+
+# The pictogram of a block: the first of these words in its instructie.
+ACTIONS = [
+    (r"\b(schrijf|schrijven|noteer|vul)", "schrijf"),
+    (r"\b(teken|tekenen)", "teken"),
+    (r"\b(lees|lezen)", "lees"),
+    (r"\b(luister|luisteren|kijk|kijken)", "luister"),
+    (r"\b(maatje|tweetal|tweetallen|duo)", "tweetal"),
+    (r"\b(vertel|vertellen|zeg|praat|praten|vraag|stel|oefen)", "praat"),
+    (r"\b(kies|kiezen|denk|bedenk)", "denk"),
+]
+
+
+def pictogram_of(block):
+    """The pictogram that shows what participants do in a block."""
+    text = str(block.get("instructie", "")).lower()
+    found = [(m.start(), name) for pattern, name in ACTIONS if (m := re.search(pattern, text))]
+    return min(found)[1] if found else "samen"
+
+
+def chunks(instructie):
+    """The sentences of an instructie in about equal groups of at most about
+    MAX_WORDS words (a single longer sentence stays whole)."""
+    sentences = re.split(r"(?<=[.?!])\s+", " ".join(str(instructie).split()))
+    total = sum(len(x.split()) for x in sentences)
+    target = total / math.ceil(total / MAX_WORDS)
+    groups, current = [], []
+    for sentence in sentences:
+        if current and len(" ".join(current + [sentence]).split()) > target + 2:
+            groups.append(" ".join(current))
+            current = []
+        current.append(sentence)
+    return groups + ([" ".join(current)] if current else [])
 
 
 def block_notes(block, row):
     role = block["wie"].capitalize()
-    return f"{row.start}–{row.end} uur. Wie: {role}.\n\n{plain(block['wat'])}"
+    notes = f"{row.start}–{row.end} uur. Wie: {role}.\n\n{plain(block['wat'])}"
+    if block.get("nodig"):
+        notes += f"\n\nNodig: {plain(block['nodig'])}"
+    return notes
 
 
-def block_slide(where, number, block, row):
+def block_slides(where, number, block, row):
+    """The slides of one block: its instructie (in parts of at most MAX_WORDS
+    words), the duration and a pictogram; the trainer's text in the notes."""
     if not block.get("instructie"):
         raise SlideError(
             f"{where}: blok {number} ('{block['titel']}') heeft geen veld "
@@ -310,35 +382,43 @@ def block_slide(where, number, block, row):
             "deelnemers in eenvoudige taal (A2), die op de dia komt"
         )
     field = f"blokken[{number}]"
-    body = [
-        Paragraph(block["instructie"], source=f"{field}.instructie"),
-        Paragraph(f"{block['minuten']} minuten", "label", GAP_PART, f"{field}.minuten"),
-    ]
-    if block.get("nodig"):
-        body += [Paragraph("Wat heb je nodig?", "label", GAP_PART),
-                 Paragraph(block["nodig"], source=f"{field}.nodig")]
-    return content_slide(block["titel"], body, block_notes(block, row), block=block["titel"],
-                         source=f"{field}.titel")
+    parts = chunks(block["instructie"])
+    made = []
+    for index, part in enumerate(parts):
+        body = [Paragraph(part, source=f"{field}.instructie")]
+        if index == len(parts) - 1:
+            body.append(Paragraph(f"{block['minuten']} minuten", "label", GAP_PART,
+                                  f"{field}.minuten"))
+        notes = block_notes(block, row) if index == 0 else f"Vervolg: {block['titel']}."
+        made.append(content_slide(block["titel"], body, notes, block=block["titel"],
+                                  source=f"{field}.titel", picture=pictogram_of(block)))
+    return made
 
 
 def break_slide(block, row):
     notes = f"Pauze van {row.start} tot {row.end} uur."
-    return big_slide("Pauze", [f"{block['minuten']} minuten"], notes, block=block["titel"])
+    return big_slide("Pauze", [f"{block['minuten']} minuten",
+                               f"We beginnen weer om {row.end} uur."], notes, block=block["titel"])
 
 
-def closing_slide(data):
+def closing_slides(data):
+    """'Wat neem je mee?': what to do for next week (or the whole last instructie),
+    in parts of at most about MAX_WORDS words; the kernpunten in the notes."""
     last = next(b for b in reversed(data["blokken"]) if not b.get("pauze"))
     number = data["blokken"].index(last) + 1
     source = f"blokken[{number}].instructie"
     notes = "Wat neem je mee? Vat de kernpunten samen:\n" + "\n".join(
         f"- {plain(p)}" for p in data["kernpunten"])
     part = next_week_part(last["instructie"])
-    if part is None:
-        body = [Paragraph(last["instructie"], source=source)]
-    else:
-        body = [Paragraph("Voor volgende week:", "label"),
-                Paragraph(part, gap=GAP_ITEM, source=source)]
-    return content_slide("Wat neem je mee?", body, notes, block=last["titel"])
+    made = []
+    for index, piece in enumerate(chunks(part or last["instructie"])):
+        body = [Paragraph(piece, gap=GAP_ITEM if part and not index else 0, source=source)]
+        if part and not index:
+            body.insert(0, Paragraph("Voor volgende week:", "label"))
+        made.append(content_slide("Wat neem je mee?", body, notes if not index else
+                                  "Vervolg: wat neem je mee?", block=last["titel"],
+                                  picture="doel"))
+    return made
 
 
 def deck(session, begintijd="13:00", datum=None):
@@ -347,13 +427,15 @@ def deck(session, begintijd="13:00", datum=None):
     data = session.data
     where = f"docs/{session.src}"
     rows = schedule.run_sheet(data, begintijd)
-    slides = [title_slide(data, datum), goals_slide(data)]
+    slides = [title_slide(data, datum), agenda_slide(data)]
     for number, (block, row) in enumerate(zip(data["blokken"], rows), start=1):
         if block.get("pauze"):
             slides.append(break_slide(block, row))
         else:
-            slides.append(block_slide(where, number, block, row))
-    slides.append(closing_slide(data))
+            slides += block_slides(where, number, block, row)
+    slides += closing_slides(data)
+    for number, slide in enumerate(slides[1:], start=2):
+        slide.number = f"{number} / {len(slides)}"
     return Deck(session, slides, datum)
 
 
@@ -495,6 +577,26 @@ def add_rule(slide, y):
         shape._element.remove(style)
 
 
+def add_picture(slide, picture):
+    """The pictogram as a PNG picture with its alternative text."""
+    size = Pt(picture.size)
+    shape = slide.shapes.add_picture(str(picture.png), Pt(picture.x), Pt(picture.y), size, size)
+    shape.name = f"Pictogram {picture.name}"
+    shape._element.nvPicPr.cNvPr.set("descr", picture.alt)
+
+
+def add_number(slide, number):
+    """The slide number, bottom right, in a text box named 'Dianummer'."""
+    style = STYLES["number"]
+    shape = slide.shapes.add_textbox(Pt(SLIDE_WIDTH - MARGIN - NUMBER_WIDTH),
+                                     Pt(SLIDE_HEIGHT - 14 - style.line), Pt(NUMBER_WIDTH),
+                                     Pt(style.line))
+    shape.name = "Dianummer"
+    fill(shape.text_frame, Box("number", 0, 0, NUMBER_WIDTH, style.line,
+                               [Paragraph(number, "number")]))
+    shape.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+
+
 def write_pptx(deck, path):
     """Write the deck as an editable 16:9 PowerPoint file at `path`."""
     presentation = Presentation()
@@ -510,6 +612,10 @@ def write_pptx(deck, path):
             fill(shape.text_frame, box)
         if model.rule_y is not None:
             add_rule(slide, model.rule_y)
+        if model.picture is not None:
+            add_picture(slide, model.picture)
+        if model.number:
+            add_number(slide, model.number)
         slide.notes_slide.notes_text_frame.text = model.notes
     properties = presentation.core_properties
     properties.title = f"Dia's: {deck.title}"
