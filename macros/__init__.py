@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cohort, content, method, prints, render, schedule, validation
+from . import budget, cohort, content, method, prints, render, schedule, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
@@ -69,6 +69,21 @@ def define_env(env):
         if problems:
             raise PluginError(str(ContentError(problems)))
         return renderer.start_planning(planning)
+
+    @env.macro
+    def kernelementen():
+        """The core elements of the method (methode.yml), the same list on every page."""
+        return method.core_elements_list(renderer)
+
+    @env.macro
+    def rekenvoorbeeld():
+        """The worked budget example, from the `begroting:` header of the calling page."""
+        where = f"docs/{env.page.file.src_uri}"
+        try:
+            return budget.render(renderer, env.page.meta.get("begroting"), where,
+                                 renderer.handbook.sessions)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
 
 
 def on_pre_page_macros(env):

@@ -1,0 +1,255 @@
+"""The method's facts are one value each, and the handbook is written in its own words.
+
+These tests read the built site (KIX_SITE reuses a build): what a reader sees.
+- one start time, one intake window, one week from which participants lead;
+- the core elements are one list, the same wherever the handbook shows them;
+- a missing value in methode.yml stops the loader with a Dutch message naming the key;
+- no page shares a run of six or more words with the source texts (../shared/seeds).
+"""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from macros import content, method
+from macros.validation import ContentError
+
+import os
+
+# The source texts lie beside the checkout (CI copies shared/ there). KIX_SEEDS points
+# elsewhere while developing in a worktree.
+SEEDS = Path(os.environ.get("KIX_SEEDS", ROOT.parent / "shared" / "seeds"))
+RUN = 6  # words in a row that may not come from a source text
+
+# Word runs that may appear as in the sources: names, titles of cited works and the
+# method's own three questions. Written normalised (lower case, no punctuation).
+ALLOWED = [
+    "databank effectieve sociale interventies",
+    "k x works zet in op empowerment van nieuwkomers",
+    "stuk voor stuk powervrouwen het verhaal van k x works",
+    "wie ben ik wat kan ik wat wil ik",
+    "wie ben ik wat kan ik en wat wil ik",
+]
+
+
+# --- reading the built site -------------------------------------------------
+
+def pages(site):
+    """Every built content page: (path inside the site, its article element)."""
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        article = soup.select_one("article.md-content__inner")
+        if article is not None:
+            yield path.relative_to(site).as_posix(), article
+
+
+def visible_text(article):
+    """The text a reader sees in an article, without the permalink signs."""
+    for anchor in article.select("a.headerlink"):
+        anchor.decompose()
+    return article.get_text(" ")
+
+
+@pytest.fixture(scope="module")
+def texts(site):
+    return {name: visible_text(article) for name, article in pages(site)}
+
+
+@pytest.fixture(scope="module")
+def facts():
+    handbook = content.load(ROOT / "docs")
+    return method.facts(method.load(ROOT), handbook.sessions)
+
+
+# --- one value per fact -----------------------------------------------------
+
+CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[.:][0-5]\d\b")
+WORDED_START = re.compile(r"\b(?:kwart over|kwart voor|half) (?:een|twee|drie|negen|tien|elf|twaalf)\b", re.I)
+START_WORDS = re.compile(r"(?:begin|start|beginnen|begint|starten|start om|van)\W+(?:om\W+)?(?:[^.]{0,20}?)$", re.I)
+
+
+def start_times(text):
+    """Clock times that a sentence presents as the start of a group meeting."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        low = sentence.lower()
+        if not re.search(r"bijeenkomst|sessie|training|groep|traject|ochtend|middag", low):
+            continue
+        if not re.search(r"\bbegin|\bstart|\bvan \d", low):
+            continue
+        found += CLOCK.findall(sentence)
+        found += WORDED_START.findall(sentence)
+    return found
+
+
+def test_the_start_time_is_one_value(texts, facts):
+    """No page names another start time for a group meeting than methode.begintijd."""
+    wrong = {}
+    for name, text in texts.items():
+        if name.startswith("traject/") and "/" not in name[len("traject/"):]:
+            pass  # session pages: run sheets list every block's time; checked below
+        for time in start_times(text):
+            if time.replace(".", ":").zfill(5) != facts["begintijd"]:
+                wrong.setdefault(name, []).append(time)
+    for name, text in texts.items():
+        for phrase in ("9.30", "9:30", "kwart over negen", "half tien"):
+            if phrase in text.lower():
+                wrong.setdefault(name, []).append(phrase)
+    assert not wrong, f"een andere begintijd dan {facts['begintijd']}: {wrong}"
+
+
+def test_the_start_time_is_shown_where_the_handbook_names_it(texts, facts):
+    for name in ("invoeren/stappenplan.html", "trainershandleiding/vrouwengroepen.html"):
+        assert facts["begintijd"] in texts[name], name
+
+
+WEEKS_BEFORE = re.compile(
+    r"(?:intake\w*)[^.]{0,120}?\b(\w+)(?: tot (\w+))? weken? (?:voor|vóór) de kick-off"
+    r"|(\w+)(?: tot (\w+))? weken? (?:voor|vóór) de kick-off[^.]{0,80}?intake", re.I)
+NUMBER = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+          "zeven": 7, "acht": 8}
+
+
+def as_number(word):
+    return int(word) if word.isdigit() else NUMBER.get(word.lower())
+
+
+def test_the_intake_window_is_one_value(texts, facts):
+    """Every sentence that places the intakes before the kick-off uses the same weeks."""
+    expected = facts["intake"]["weken_voor_kickoff"]
+    wrong, seen = {}, 0
+    for name, text in texts.items():
+        for match in WEEKS_BEFORE.finditer(" ".join(text.split())):
+            words = [w for w in match.groups() if w]
+            numbers = [as_number(w) for w in words if as_number(w) is not None]
+            if not numbers:
+                continue
+            seen += 1
+            if numbers != [expected]:
+                wrong.setdefault(name, []).append(match.group(0))
+    assert seen, "geen enkele pagina noemt de weken van de intake"
+    assert not wrong, f"een ander intakevenster dan {expected} weken: {wrong}"
+
+
+LEADING = re.compile(r"(?:vanaf|in|rond) week (\d+)(?: tot (?:en met )?(\d+))?[^.]{0,60}?"
+                     r"\bleiden\b|deelnemers leiden[^.]{0,40}?vanaf week (\d+)", re.I)
+
+
+def test_participants_lead_from_one_week(texts, facts):
+    """Where a page says from which week participants lead blocks, it is the derived week."""
+    expected = facts["deelnemers_leiden_vanaf_week"]
+    wrong = {}
+    for name, text in texts.items():
+        flat = " ".join(text.split())
+        for sentence in re.split(r"(?<=[.!?])\s+", flat):
+            if "deelnemer" not in sentence.lower():
+                continue
+            for match in LEADING.finditer(sentence):
+                first = match.group(1) or match.group(3)
+                if int(first) != expected:
+                    wrong.setdefault(name, []).append(sentence)
+    assert not wrong, f"een andere week dan week {expected}: {wrong}"
+    assert f"week {expected}" in texts["methode/aanpak.html"]
+
+
+def core_lists(site):
+    """Every rendered list of core elements: (page, list of names)."""
+    found = []
+    for name, article in pages(site):
+        for block in article.select(".kix-kernelementen"):
+            names = [" ".join(item.get_text(" ").split()) for item in block.select(".kix-kernelement__naam")]
+            found.append((name, names))
+    return found
+
+
+def test_core_elements_are_one_list_wherever_shown(site, facts):
+    expected = [element["naam"] for element in facts["kernelementen"]]
+    shown = core_lists(site)
+    where = {name for name, _ in shown}
+    for page in ("methode/aanpak.html", "trainershandleiding/maatwerk.html",
+                 "methode/werkzame-elementen.html"):
+        assert page in where, f"{page} toont de kernelementen niet met de macro"
+    for name, names in shown:
+        assert names == expected, f"{name}: {names}"
+
+
+# --- a missing value stops the build ----------------------------------------
+
+def copy_without(tmp_path, *keys):
+    data = yaml.safe_load((ROOT / method.FILE).read_text(encoding="utf-8"))
+    part = data
+    for key in keys[:-1]:
+        part = part[key]
+    del part[keys[-1]]
+    (tmp_path / method.FILE).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("keys", [("begintijd",), ("intake", "weken_voor_kickoff"),
+                                  ("kernelementen",), ("coaching", "minuten")])
+def test_a_missing_value_stops_the_loader_with_a_dutch_message(tmp_path, keys):
+    with pytest.raises(ContentError) as error:
+        method.load(copy_without(tmp_path, *keys))
+    message = str(error.value)
+    assert "methode.yml" in message and keys[-1] in message, message
+    assert "ontbreekt" in message or "verplicht" in message, message
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(ContentError, match="methode.yml"):
+        method.load(tmp_path)
+
+
+# --- own words --------------------------------------------------------------
+
+def words(text):
+    """Lower case words without punctuation (K!X becomes 'k x'); an allowed phrase
+    (a name, a title, the three questions) becomes a break that no run crosses."""
+    flat = " " + " ".join(re.findall(r"[0-9a-zà-ÿ]+", text.lower().replace("’", "").replace("'", ""))) + " "
+    for phrase in ALLOWED:
+        flat = flat.replace(f" {phrase} ", " | ")
+    return flat.split()
+
+
+def runs(word_list, length=RUN):
+    """Every run of `length` words in a row that crosses no break."""
+    return {" ".join(part) for i in range(len(word_list) - length + 1)
+            if "|" not in (part := word_list[i:i + length])}
+
+
+def seed_runs():
+    if not SEEDS.is_dir():
+        pytest.skip(f"de bronteksten ontbreken: verwacht ze in {SEEDS} (naast de repository)")
+    found = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        found |= runs(words(path.read_text(encoding="utf-8")))
+    return found
+
+
+def shared_runs(text, sources):
+    """The source runs that return in `text`, merged into longer passages."""
+    tokens = words(text)
+    hits = [i for i in range(len(tokens) - RUN + 1) if " ".join(tokens[i:i + RUN]) in sources]
+    passages, start, end = [], None, None
+    for i in hits:
+        if start is not None and i <= end:
+            end = i + RUN
+            continue
+        if start is not None:
+            passages.append(" ".join(tokens[start:end]))
+        start, end = i, i + RUN
+    if start is not None:
+        passages.append(" ".join(tokens[start:end]))
+    return passages
+
+
+def test_no_page_repeats_six_words_of_a_source_text(texts):
+    sources = seed_runs()
+    copied = {name: found for name, text in texts.items() if (found := shared_runs(text, sources))}
+    assert not copied, "zinnen (bijna) letterlijk uit de bronteksten:\n" + "\n".join(
+        f"- {name}: {passage}" for name, found in copied.items() for passage in found)
