@@ -64,7 +64,7 @@ def define_env(env):
     def startplanning():
         """The start planning table, from the `planning:` header of the calling page."""
         where = f"docs/{env.page.file.src_uri}"
-        planning = env.page.meta.get("planning")
+        planning = method.with_fact_weeks(env.page.meta.get("planning"), renderer.facts)
         problems = validation.problems_in(planning, "planning", where)
         if problems:
             raise PluginError(str(ContentError(problems)))

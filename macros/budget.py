@@ -50,7 +50,8 @@ def problems(budget, known, where):
 
 
 def lines(budget, known):
-    """The lines with their amounts; a percentage line takes its share of those above."""
+    """The lines with their amounts in whole euros (so the shown lines add up to the
+    total); a percentage line takes its share of those above."""
     result = []
     for line in budget["regels"]:
         if "procent" in line:
@@ -60,15 +61,15 @@ def lines(budget, known):
             continue
         count = known[line["uit"]] * line.get("keer", 1) if "uit" in line else line["aantal"]
         result.append(Line(line["post"], line["toelichting"], line["eenheid"], count,
-                           line["prijs"], count * line["prijs"]))
+                           line["prijs"], round(count * line["prijs"])))
     return result
 
 
 def number_text(value):
-    """12.5 is '12,5' and 1250 is '1.250' (Dutch notation)."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    """12.5 is '12,5', 11.25 is '11,25' and 1250 is '1.250' (Dutch notation)."""
+    whole, _, decimals = f"{round(value, 2):,.2f}".partition(".")
+    decimals = decimals.rstrip("0")
+    return whole.replace(",", ".") + (f",{decimals}" if decimals else "")
 
 
 def euro_text(value):
