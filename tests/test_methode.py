@@ -42,9 +42,12 @@ ALLOWED = [
 def pages(site):
     """Every built content page: (path inside the site, its article element)."""
     for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        article = soup.select_one("article.md-content__inner")
-        if article is not None:
+        html = path.read_text(encoding="utf-8")
+        start, end = html.find("<article"), html.rfind("</article>")
+        if start < 0 or end < 0:
+            continue
+        article = BeautifulSoup(html[start:end + len("</article>")], "lxml").select_one("article")
+        if article is not None and "md-content__inner" in article.get("class", []):
             yield path.relative_to(site).as_posix(), article
 
 
