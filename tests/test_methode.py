@@ -247,3 +247,31 @@ def test_no_page_repeats_six_words_of_a_source_text(texts):
     copied = {name: found for name, text in texts.items() if (found := shared_runs(text, sources))}
     assert not copied, "zinnen (bijna) letterlijk uit de bronteksten:\n" + "\n".join(
         f"- {name}: {passage}" for name, found in copied.items() for passage in found)
+
+
+# --- the worked budget ------------------------------------------------------
+
+def euros(text):
+    return int(text.replace("€", "").replace(".", "").strip())
+
+
+def test_budget_total_is_the_sum_of_its_lines(site, facts):
+    page = BeautifulSoup((site / "invoeren/begroting.html").read_text(encoding="utf-8"), "lxml")
+    table = page.select_one(".kix-begroting table")
+    assert "aannames" in table.caption.get_text(), "het voorbeeld zegt niet dat de bedragen aannames zijn"
+    rows = {row.th.get_text(" ", strip=True): [cell.get_text(" ", strip=True) for cell in row.select("td")]
+            for row in table.select("tbody tr")}
+    total = euros(table.select_one("tfoot td").get_text())
+    assert total == sum(euros(cells[-1]) for cells in rows.values())
+    coaching = facts["coaching"]
+    hours = coaching["gesprekken_per_deelnemer"] * coaching["minuten"] * facts["groep_max"] / 60
+    assert rows["Coaching"][1] == f"{hours:g}".replace(".", ",")
+
+
+def test_budget_with_an_unknown_quantity_names_the_field(facts):
+    from macros import budget
+    known = {"deelnemers": 15}
+    found = budget.problems({"regels": [{"post": "Zaal", "toelichting": "Een zaal huren.",
+                                         "uit": "zalen", "eenheid": "dagdeel", "prijs": 10}]},
+                            known, "docs/invoeren/begroting.md")
+    assert found and "begroting.regels[1].uit" in found[0] and "zalen" in found[0]
