@@ -101,9 +101,8 @@ def test_the_start_time_is_shown_where_the_handbook_names_it(texts, facts):
         assert facts["begintijd"] in texts[name], name
 
 
-WEEKS_BEFORE = re.compile(
-    r"(?:intake\w*)[^.]{0,120}?\b(\w+)(?: tot (\w+))? weken? (?:voor|vóór) de kick-off"
-    r"|(\w+)(?: tot (\w+))? weken? (?:voor|vóór) de kick-off[^.]{0,80}?intake", re.I)
+WINDOW = r"(?:tussen (\w+) en |(\w+) tot )?(\w+) weken? (?:voor|vóór) de kick-off"
+WEEKS_BEFORE = re.compile(rf"intake\w*[^.]{{0,120}}?\b{WINDOW}|{WINDOW}[^.]{{0,80}}?intake", re.I)
 NUMBER = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
           "zeven": 7, "acht": 8}
 
