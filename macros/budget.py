@@ -73,7 +73,7 @@ def number_text(value):
 
 
 def euro_text(value):
-    return f"€ {number_text(round(value))}"
+    return f"€\u00a0{number_text(round(value))}"  # no line break after the euro sign
 
 
 def render(renderer, budget, where, sessions):
