@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cards, checks, cohort, reference, validation
+from . import budget, cards, checks, cohort, reference, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
@@ -47,11 +47,26 @@ def define_env(env):
     def startplanning():
         """The start planning table, from the `planning:` header of the calling page."""
         where = f"docs/{env.page.file.src_uri}"
-        planning = env.page.meta.get("planning")
+        planning = method.with_fact_weeks(env.page.meta.get("planning"), renderer.facts)
         problems = validation.problems_in(planning, "planning", where)
         if problems:
             raise PluginError(str(ContentError(problems)))
         return renderer.start_planning(planning)
+
+    @env.macro
+    def kernelementen():
+        """The core elements of the method (methode.yml), the same list on every page."""
+        return method.core_elements_list(renderer)
+
+    @env.macro
+    def rekenvoorbeeld():
+        """The worked budget example, from the `begroting:` header of the calling page."""
+        where = f"docs/{env.page.file.src_uri}"
+        try:
+            return budget.render(renderer, env.page.meta.get("begroting"), where,
+                                 renderer.handbook.sessions)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
 
 
 def on_pre_page_macros(env):

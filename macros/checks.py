@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cards, coaching, cohort, content, method, prints, render, schedule, slides
+from . import budget, cards, coaching, cohort, content, method, prints, render, schedule, slides
 from .readability import sheet_problems
 from .validation import ContentError, problems_in
 
@@ -54,7 +54,6 @@ def content_check(config):
     edition = attempt(lambda: cohort.edition_from(config["extra"], config_name), problems)
     problems += nav_problems(config)
     problems += link_problems(docs)
-    problems += planning_problems(docs)
     problems += size_problems(docs)
     if handbook is None or facts_data is None:
         return None, problems
@@ -62,6 +61,7 @@ def content_check(config):
     if meetings is None:
         return None, problems
     facts = method.facts(facts_data, handbook.sessions)
+    problems += page_header_problems(docs, facts, handbook.sessions)
     settings = settings_from(config, facts, edition)
     rota = attempt(lambda: coaching.rota(facts["coaching"], handbook.sessions,
                                          settings.groepsgrootte), problems)
@@ -110,20 +110,25 @@ def pdf_path(config):
     return config["plugins"]["to-pdf"].config["output_path"]
 
 
-def planning_problems(docs):
-    """The `planning:` header of the start planning page(s), against its schema."""
+def page_header_problems(docs, facts, sessions):
+    """The `planning:` (start planning) and `begroting:` (budget example) headers of
+    ordinary pages, against their schemas."""
     found = []
     for path in sorted(Path(docs).rglob("*.md")):
         header, _ = content.split_header(content.read_text(path))
-        if not header or "planning:" not in header:
+        if not header or ("planning:" not in header and "begroting:" not in header):
             continue
         try:
             meta = yaml.load(header, Loader=content.HeaderLoader)
         except yaml.YAMLError:
             continue  # reported by content.load for content files; MkDocs fails on others
-        if isinstance(meta, dict) and "planning" in meta:
-            where = f"docs/{path.relative_to(docs).as_posix()}"
-            found += problems_in(meta["planning"], "planning", where)
+        if not isinstance(meta, dict):
+            continue
+        where = f"docs/{path.relative_to(docs).as_posix()}"
+        if "planning" in meta:
+            found += problems_in(method.with_fact_weeks(meta["planning"], facts), "planning", where)
+        if "begroting" in meta:
+            found += budget.problems(meta["begroting"], budget.quantities(facts, sessions), where)
     return found
 
 

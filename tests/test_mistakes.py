@@ -180,7 +180,8 @@ def test_planning_mistakes(tmp_path, planning, parts):
     page.parent.mkdir(parents=True)
     page.write_text("---\n" + yaml.safe_dump({"planning": planning}, allow_unicode=True)
                     + "---\nTekst.\n", encoding="utf-8")
-    found = checks.planning_problems(tmp_path)
+    facts = {"intake": {"weken_voor_kickoff": 3}}
+    found = checks.page_header_problems(tmp_path, facts, sessions=[])
     if not parts:
         assert found == [] or all("minstens 3 tekens" in p for p in found)
     else:
