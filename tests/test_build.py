@@ -102,7 +102,7 @@ def test_printed_contents_agree_with_real_page_numbers(pdf, pdf_pages_text):
             continue
         # The number is printed right of the title; text extraction may put it first.
         escaped = re.escape(title)
-        match = re.search(rf"^(\d+)\s*{escaped}\s*$|^{escaped}\s*(\d+)\s*$", contents, re.M)
+        match = re.search(rf"^(\d+)[ \t]*{escaped}[ \t]*$|^{escaped}[ \t]*(\d+)[ \t]*$", contents, re.M)
         assert match, f"'{title}' staat niet met een paginanummer in de inhoudsopgave"
         assert int(match.group(1) or match.group(2)) == page_index + 1, title
         checked += 1

@@ -120,6 +120,9 @@ def structure_part(soup, article):
     set_level(title, 1, "kix-deeltitel")
     entries = []
     structure_children(soup, article, children, title, entries, in_group=False)
+    if entries:
+        title["class"].append("kix-met-inhoud")
+        article["class"].append("kix-met-inhoud")
     return {"title": title, "element": article, "entries": entries}
 
 
