@@ -79,7 +79,7 @@ class Renderer:
         self.env.globals.update(
             url=self.url,
             kind_name=KIND_NAMES.get,
-            kind_colours=vocabulary.kind_colours(),  # {soort: kleur}, for the timeline
+            kind_marks=vocabulary.kind_marks(),  # {soort: {kleur, vorm}}, for the timeline
             category_name=CATEGORY_NAMES.get,
             variant_name=VARIANT_NAMES.get,
             md_link=self.md_link,

@@ -23,7 +23,7 @@ def categories():
 
 
 def kinds():
-    """{soort: {naam, kleur, pictogram}} of every kind of session, in the trajectory's order."""
+    """{soort: {naam, kleur, vorm, pictogram}} of every kind of session, in the trajectory's order."""
     return load()["soorten"]
 
 
@@ -35,8 +35,9 @@ def kind_names():
     return {key: value["naam"] for key, value in kinds().items()}
 
 
-def kind_colours():
-    return {key: value["kleur"] for key, value in kinds().items()}
+def kind_marks():
+    """{soort: {kleur, vorm}}: how each kind of session is drawn on the timeline."""
+    return {key: {"kleur": value["kleur"], "vorm": value["vorm"]} for key, value in kinds().items()}
 
 
 def fill_in(schema_name, schema):

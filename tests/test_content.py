@@ -244,7 +244,7 @@ def test_the_vocabulary_agrees_with_folders_nav_schema_and_issue_form():
     assert schema("sessie")["properties"]["soort"]["enum"] == list(vocabulary.kinds())
     assert render.KIND_NAMES == vocabulary.kind_names()
     assert render.CATEGORY_NAMES == names
-    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in vocabulary.kind_colours().values())
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in (m["kleur"] for m in vocabulary.kind_marks().values()))
 
 
 def contrast_on_white(colour):
@@ -260,7 +260,7 @@ def test_the_colours_of_the_session_kinds_are_readable_on_white():
     from macros import vocabulary
 
     weak = {kind: round(contrast_on_white(colour), 1)
-            for kind, colour in vocabulary.kind_colours().items()
+            for kind, colour in ((k, m["kleur"]) for k, m in vocabulary.kind_marks().items())
             if contrast_on_white(colour) < 4.5}
     assert not weak, f"kleuren in macros/vocabulary.yml met te weinig contrast (< 4,5): {weak}"
 
