@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cohort, content, method, prints, render, schedule, validation
+from . import cohort, content, method, planner, prints, render, schedule, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
@@ -70,6 +70,11 @@ def define_env(env):
             raise PluginError(str(ContentError(problems)))
         return renderer.start_planning(planning)
 
+    @env.macro
+    def plan_je_groep():
+        """The planner of the page "Plan je groep" (see planner.py)."""
+        return planner.page_part(renderer)
+
 
 def on_pre_page_macros(env):
     renderer.set_page(env.page.file.src_uri)
@@ -84,9 +89,13 @@ def on_post_page_macros(env):
 
 
 def on_post_build(env):
-    """Write the cohort calendar (with an edition) and, with the PDF handbook, the
-    print PDFs (worksheets, run sheets)."""
+    """Write the data of the planner, the cohort calendar (with an edition) and, with
+    the PDF handbook, the print PDFs (worksheets, run sheets)."""
     site = Path(env.conf["site_dir"])
+    try:
+        planner.write_data(renderer, site, env.conf.get("site_url") or "")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     if renderer.edition:
         path = site / cohort.calendar_path(renderer.edition)
         path.parent.mkdir(parents=True, exist_ok=True)
