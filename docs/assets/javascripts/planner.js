@@ -394,8 +394,14 @@
     link.setAttribute("download", "kix-works-" + (slug(input.gemeente) || "groep") + ".ics");
   }
 
+  /* A copy of a form from the build. Its tables get a class, so that they look as in
+     the PDF and not as the site's Markdown tables (Material styles table:not([class])). */
   function fromTemplate(id) {
-    return document.getElementById(id).content.firstElementChild.cloneNode(true);
+    var sheet = document.getElementById(id).content.firstElementChild.cloneNode(true);
+    sheet.querySelectorAll("table:not([class])").forEach(function (table) {
+      table.className = "kix-afdruk-tabel";
+    });
+    return sheet;
   }
 
   /* Replace the build's markers ([[naam]], [[periode]]) in the text of a print view. */
@@ -466,7 +472,7 @@
       document.head.appendChild(style);
     }
     style.textContent = "@page { size: A4" + (view === "planning" ? "" : " landscape") +
-      "; margin: 14mm 15mm; }";
+      "; margin: 10mm 12mm; }";
   }
 
   function submit(event) {
