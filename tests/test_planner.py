@@ -260,7 +260,7 @@ def test_presentielijst_prints_with_dates_and_names(planner_page, handbook, tmp_
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 landscape
     text = pages[0].extract_text()
     for _, day, *_ in python_plan(handbook.sessions, GROUP)["bijeenkomsten"]:
-        assert f"{day[8:10]}-{day[5:7]}" in text, day
+        assert f"{day[8:10]}-{day[5:7]}" in plain(text), day  # a narrow column may wrap
     assert "Voorbeeldstad, vanaf 20 april 2027" in text
     for name in NAMES:
         assert has_name(text, name), name
