@@ -93,13 +93,13 @@ def on_post_build(env):
     the PDF handbook, the print PDFs (worksheets, run sheets)."""
     site = Path(env.conf["site_dir"])
     try:
-        planner.write_data(renderer, site, env.conf.get("site_url") or "")
+        planner.write_data(renderer, site, planner.published_url(env.conf))
     except ContentError as error:
         raise PluginError(str(error)) from None
     if renderer.edition:
         path = site / cohort.calendar_path(renderer.edition)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(renderer.calendar_file(env.conf.get("site_url") or ""))
+        path.write_bytes(renderer.calendar_file(planner.published_url(env.conf)))
     if not env.conf["plugins"]["to-pdf"].enabled:
         return
     renderer.set_page("index.md")

@@ -12,6 +12,7 @@ templates as the PDF forms, rendered here into <template> elements.
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import holidays
@@ -30,6 +31,16 @@ NAME_MARK = "[[naam]]"
 PERIOD_MARK = "[[periode]]"
 # Every year of the holiday data must have these, or the data does not cover it.
 YEARLY_HOLIDAYS = ("Nieuwjaarsdag", "Koningsdag", "Eerste kerstdag")
+
+
+def published_url(config):
+    """The address of the published site, for links in calendar files: site_url, or
+    else the GitHub Pages address of repo_url (github.com/owner/name ->
+    owner.github.io/name/). Empty when neither is known."""
+    if config.get("site_url"):
+        return config["site_url"].rstrip("/") + "/"
+    match = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)/?", config.get("repo_url") or "")
+    return f"https://{match[1].lower()}.github.io/{match[2]}/" if match else ""
 
 
 def start_years(today):
