@@ -13,11 +13,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
-
-# Where the site is published (site_url in mkdocs.yml): absolute links start with its path.
-SITE_PATH = urlsplit(yaml.load((Path(__file__).parent.parent / "mkdocs.yml").read_text(
-    encoding="utf-8"), Loader=yaml.BaseLoader).get("site_url", "/")).path
 
 # Links that leave the site (or are not addresses): not checked, never fetched.
 ELSEWHERE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
@@ -54,13 +49,9 @@ def broken_links(site):
             if not href or ELSEWHERE.match(href):
                 continue
             parts = urlsplit(href)
-            # 404.html links from the root of the site (it is shown at any address):
-            # the path of site_url in mkdocs.yml, such as /handboek/
-            path = unquote(parts.path)
-            base = site if path.startswith("/") else html.parent
-            if path.startswith(SITE_PATH):
-                path = path[len(SITE_PATH):]
-            target = (base / path.lstrip("/")).resolve() if path else html
+            # 404.html links from the root of the site (it is shown at any address)
+            base = site if parts.path.startswith("/") else html.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else html
             if site not in target.parents and target != site:
                 yield f"{where}: {href} (buiten de site)"
             elif target.is_dir():
