@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import budget, cards, checks, cohort, reference, validation
+from . import budget, cards, checks, cohort, method, planner, reference, validation
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
@@ -68,6 +68,11 @@ def define_env(env):
         except ContentError as error:
             raise PluginError(str(error)) from None
 
+    @env.macro
+    def plan_je_groep():
+        """The planner of the page "Plan je groep" (see planner.py)."""
+        return planner.page_part(renderer)
+
 
 def on_pre_page_macros(env):
     renderer.set_page(env.page.file.src_uri)
@@ -87,13 +92,17 @@ def on_post_page_macros(env):
 
 
 def on_post_build(env):
-    """Write the cohort calendar (with an edition) and, with the PDF handbook, the
-    print PDFs (worksheets, run sheets)."""
+    """Write the data of the planner, the cohort calendar (with an edition) and, with
+    the PDF handbook, the print PDFs (worksheets, run sheets)."""
     site = Path(env.conf["site_dir"])
+    try:
+        planner.write_data(renderer, site, planner.published_url(env.conf))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     if renderer.edition:
         path = site / cohort.calendar_path(renderer.edition)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(renderer.calendar_file(env.conf.get("site_url") or ""))
+        path.write_bytes(renderer.calendar_file(planner.published_url(env.conf)))
     if not env.conf["plugins"]["to-pdf"].enabled:
         return
     try:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from . import budget, cards, coaching, cohort, content, method, prints, render, schedule, slides
+from . import budget, cards, coaching, cohort, planner, content, method, prints, render, schedule, slides
 from .readability import sheet_problems
 from .validation import ContentError, problems_in
 
@@ -258,7 +258,7 @@ def print_problems(renderer, site_dir, site_url=None):
 
 def check_prints(renderer, site_dir, config=None):
     """The print level for the build: raise ContentError when a print falls short."""
-    fail_on(print_problems(renderer, site_dir, config.get("site_url") if config else None),
+    fail_on(print_problems(renderer, site_dir, planner.published_url(config) if config else None),
             config)
 
 

@@ -5,6 +5,9 @@ off, contact). From the start date and the weeks of the sessions this module
 plans a real date for every meeting: weekly on the weekday of the kick-off,
 skipping Dutch public holidays (the `holidays` library) and the edition's
 `vrije_dagen`. A skipped week moves that meeting and every later one a week on.
+
+The same rules run in the browser (docs/assets/javascripts/planner.js, for the
+page "Plan je groep"); tests/test_planner.py checks that both give the same dates.
 """
 
 import datetime
@@ -22,7 +25,9 @@ from .validation import ContentError, problems_in
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
-INTAKE_WEEKS = 2  # intake conversations happen in the weeks before the kick-off
+# A plan that needs more weeks than this after the kick-off has days off that
+# swallow the whole period (the trajectory itself takes about half of it).
+LONGEST_WEEKS = 52
 
 
 @dataclass
@@ -87,36 +92,45 @@ def blocked_days(edition, years):
     return blocked
 
 
+def group_sessions(sessions):
+    """The sessions the whole group attends, in order (not the individual intake)."""
+    return [s for s in sessions if s.data.get("groep") != "individueel"]
+
+
 def plan(sessions, edition):
     """A Meeting for every group session, in order; raise ContentError if one cannot fit."""
     start = edition.startdatum
-    blocked = blocked_days(edition, range(start.year, start.year + 3))
+    blocked = blocked_days(edition, range(start.year, start.year + 2))
+    last_day = start + datetime.timedelta(weeks=LONGEST_WEEKS)
     slot = minutes_of(edition.eindtijd) - minutes_of(edition.begintijd)
     problems, meetings = [], []
+    if start in blocked:
+        problems.append(
+            f"extra.editie.startdatum ({start}) valt op {blocked[start]}; "
+            "verwacht een dag waarop de groep bij elkaar kan komen"
+        )
     previous = None  # (week, date) of the previous meeting
-    for session in sessions:
+    for session in group_sessions(sessions):
         data = session.data
-        if data.get("groep") == "individueel":
-            continue
         if data["duur"] > slot:
             problems.append(
                 f"docs/{session.src}: de sessie duurt {data['duur']} minuten, maar van "
                 f"{edition.begintijd} tot {edition.eindtijd} is maar {slot} minuten; "
                 "verwacht een eindtijd die ruimte geeft aan de langste sessie"
             )
-        if previous is None:
-            day = start
-            if day in blocked:
-                problems.append(
-                    f"extra.editie.startdatum ({day}) valt op {blocked[day]}; "
-                    "verwacht een dag waarop de groep bij elkaar kan komen"
-                )
-        else:
-            day = previous[1] + datetime.timedelta(weeks=data["week"] - previous[0])
+        day = start if previous is None else (
+            previous[1] + datetime.timedelta(weeks=data["week"] - previous[0]))
         skipped = []
-        while day in blocked and previous is not None:
+        while previous is not None and day in blocked and day <= last_day:
             skipped.append((day, blocked[day]))
             day += datetime.timedelta(weeks=1)
+        if day > last_day:
+            problems.append(
+                f"extra.editie.vrije_dagen: na {date_text(previous[1], weekday=False)} is er "
+                f"binnen {LONGEST_WEEKS} weken na de kick-off geen week meer vrij voor "
+                f"'{session.title}'; verwacht vrije dagen die niet de hele periode beslaan"
+            )
+            break
         meetings.append(Meeting(session, day, edition.begintijd,
                                 schedule.add_minutes(edition.begintijd, data["duur"]), skipped))
         previous = (data["week"], day)
@@ -125,9 +139,10 @@ def plan(sessions, edition):
     return meetings
 
 
-def intake_window(edition):
-    """First and last day for the intake conversations: the weeks before the kick-off."""
-    return (edition.startdatum - datetime.timedelta(weeks=INTAKE_WEEKS),
+def intake_window(edition, weeks):
+    """First and last day for the intake conversations: the `weeks` before the kick-off
+    (methode.yml: intake.weken_voor_kickoff)."""
+    return (edition.startdatum - datetime.timedelta(weeks=weeks),
             edition.startdatum - datetime.timedelta(days=1))
 
 
@@ -137,9 +152,11 @@ def date_text(day, weekday=True):
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
-def calendar_file(meetings, edition, url_of):
-    """The cohort as an iCalendar file (bytes): every meeting with place and link."""
+def calendar_file(meetings, edition, url_of, made=None):
+    """The cohort as an iCalendar file (bytes): every meeting with place and link.
+    `made` (default: now) is the DTSTAMP, the moment the file was made."""
     tz = ZoneInfo("Europe/Amsterdam")
+    made = made or datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//K!X Works open handboek//kalender//NL")
     calendar.add("version", "2.0")
@@ -147,8 +164,7 @@ def calendar_file(meetings, edition, url_of):
     for meeting in meetings:
         event = icalendar.Event()
         event.add("uid", f"{meeting.session.id}-{meeting.datum.isoformat()}@kix-works")
-        event.add("dtstamp", datetime.datetime.combine(edition.startdatum, datetime.time(),
-                                                       tzinfo=datetime.timezone.utc))
+        event.add("dtstamp", made)
         event.add("summary", f"K!X Works: {meeting.session.title}")
         for key, clock in (("dtstart", meeting.begin), ("dtend", meeting.eind)):
             moment = datetime.time.fromisoformat(clock)

@@ -298,7 +298,8 @@ class Renderer:
 
     def cohort_calendar(self):
         """The planning of the group: real dates with an edition, week numbers without."""
-        intake = cohort.intake_window(self.edition) if self.edition else None
+        intake = (cohort.intake_window(self.edition, self.facts["intake"]["weken_voor_kickoff"])
+                  if self.edition else None)
         return self.render(
             "cohort_calendar.md", sessions=self.handbook.sessions, intake=intake,
             calendar_url=self.url(cohort.calendar_path(self.edition)) if self.edition else None,

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import PDF_NAME, ROOT, build
-from macros import cohort
+from macros import cohort, method
 from macros.validation import ContentError
 
 D = datetime.date
@@ -68,8 +68,26 @@ def test_gaps_between_sessions_are_kept():
     assert meetings[-1].eind == "15:30"
 
 
-def test_intake_window_is_the_two_weeks_before_the_kick_off():
-    assert cohort.intake_window(edition()) == (D(2027, 4, 6), D(2027, 4, 19))
+def test_intake_window_is_the_weeks_of_methode_yml_before_the_kick_off():
+    weeks = method.load(ROOT)["intake"]["weken_voor_kickoff"]
+    first, last = cohort.intake_window(edition(), weeks)
+    assert first == D(2027, 4, 20) - datetime.timedelta(weeks=weeks)
+    assert last == D(2027, 4, 19)
+    assert cohort.intake_window(edition(), 3)[0] == D(2027, 3, 30)
+
+
+def test_days_off_that_swallow_the_whole_period_are_refused():
+    days_off = [{"van": D(2027, 5, 1), "tot": D(2030, 1, 1)}]
+    with pytest.raises(ContentError) as caught:
+        cohort.plan(TRAJECT, edition(vrije_dagen=days_off))
+    [message] = caught.value.problems
+    assert message.startswith("extra.editie.vrije_dagen: na 20 april 2027 is er binnen 52 weken")
+
+
+def test_kick_off_on_a_public_holiday_is_refused():
+    with pytest.raises(ContentError) as caught:
+        cohort.plan(TRAJECT, edition(startdatum=D(2027, 4, 27)))
+    assert "extra.editie.startdatum (2027-04-27) valt op Koningsdag" in caught.value.problems[0]
 
 
 def test_calendar_file_parses_and_holds_every_meeting():
@@ -85,6 +103,9 @@ def test_calendar_file_parses_and_holds_every_meeting():
         2027, 4, 20, 13, 0, tzinfo=first.decoded("dtstart").tzinfo)
     assert str(first.decoded("dtstart").tzinfo) == "Europe/Amsterdam"
     assert str(first["url"]) == "https://example.org/kick-off.html"
+    made = first.decoded("dtstamp")  # the moment the file was made, not a future date
+    now = datetime.datetime.now(datetime.timezone.utc)
+    assert now - datetime.timedelta(minutes=5) < made <= now
 
 
 def problems_of(**settings):
@@ -152,7 +173,8 @@ def test_example_edition_calendar_file(edition_site):
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert len(events) == 13
     assert all("Buurthuis De Brug" in str(e["location"]) for e in events)
-    assert str(events[0]["url"]).endswith("traject/kick-off.html")
+    assert str(events[0]["url"]) == "https://kix-works.github.io/handboek/traject/kick-off.html"
+    assert events[0].decoded("dtstamp").date() <= datetime.date.today()
 
 
 def test_example_edition_pdf_has_the_municipality_and_dates(edition_site):
