@@ -38,6 +38,13 @@ CATEGORY_NAMES = vocabulary.category_names()
 VARIANT_NAMES = {"vrouwengroep": "Voor een vrouwengroep", "lager_taalniveau": "Bij een lager taalniveau"}
 
 
+def handover_text(pair):
+    """A hand-over between two roles in words: 'van hoofdtrainer naar co-trainer'."""
+    def who(role):
+        return "beide trainers samen" if role == "samen" else ROLE_NAMES.get(role, role).lower()
+    return f"van {who(pair[0])} naar {who(pair[1])}"
+
+
 def md(text):
     """Markdown text from a content field, as HTML (for use inside HTML blocks)."""
     return markdown.markdown(str(text), extensions=["sane_lists"])
@@ -73,6 +80,7 @@ class Renderer:
         self.env.filters.update(
             md=lambda text: Markup(md(text)),
             role=ROLE_NAMES.get,
+            handover=handover_text,
             days_before=schedule.days_before_text,
             hours=schedule.hours_text,
         )

@@ -27,7 +27,7 @@ def test_kick_off_run_sheet_has_clock_times_roles_and_hand_overs(site):
     text = text_of(site, "traject/kick-off.html")
     for clock in ("13:00", "13:15", "16:00"):
         assert clock in text
-    assert "Overdracht: Hoofdtrainer geeft het woord aan co-trainer" in text
+    assert "Overdracht: van hoofdtrainer naar co-trainer" in text
     assert "Werkvorm: Naamspel" in text
     assert "Pauze" in text
 
