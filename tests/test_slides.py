@@ -210,7 +210,6 @@ def test_hard_participant_text_fails_the_a2_gate_with_session_and_score():
 
 def test_a_block_without_instruction_names_the_file_and_the_block():
     data = yaml.safe_load(SESSION)
-    del data["duur"]  # the loader works it out from the blocks
     del data["blokken"][2]["instructie"]
     with pytest.raises(slides.SlideError) as caught:
         slides.deck(session(blokken=data["blokken"]))
@@ -221,7 +220,6 @@ def test_a_block_without_instruction_names_the_file_and_the_block():
 
 def test_the_schema_already_refuses_a_block_without_instruction(tmp_path):
     data = yaml.safe_load(SESSION)
-    del data["duur"]  # the loader works it out from the blocks
     del data["blokken"][2]["instructie"]
     page = tmp_path / "traject" / "kerntraining-1.md"
     page.parent.mkdir()
