@@ -240,6 +240,7 @@ def printed(page, view, target):
     page.evaluate("window.print = () => {}")
     page.click(f"button[data-afdruk='{view}']")
     page.emulate_media(media="print")
+    page.evaluate("document.fonts.ready.then(() => true)")  # the fonts of the names
     page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
     page.emulate_media(media="screen")
     return PdfReader(target).pages

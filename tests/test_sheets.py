@@ -232,6 +232,7 @@ def run_certificates(tmp_path, lines, encoding="utf-8", *extra):
     return result, out
 
 
+@pytest.mark.build  # renders PDFs with WeasyPrint: seconds each
 def test_certificates_print_every_letter_of_five_names(tmp_path):
     result, out = run_certificates(tmp_path, ["naam", *FIVE_NAMES, "Zoe de Vries"])
     assert result.returncode == 0, result.stderr
@@ -247,6 +248,7 @@ def test_certificates_print_every_letter_of_five_names(tmp_path):
             file_name == "certificaat-04"
 
 
+@pytest.mark.build  # renders PDFs with WeasyPrint: seconds each
 def test_certificates_read_what_spreadsheets_save(tmp_path):
     result, out = run_certificates(tmp_path, ["Naam;Groep", "José Müller;1", ";", "Ana Søren;2"],
                                    "cp1252")

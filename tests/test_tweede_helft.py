@@ -17,7 +17,7 @@ HANDBOOK = load(ROOT / "docs")
 
 def page_text(site, path):
     html = (site / path).read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article"):html.rindex("</article>")]  # sheets nest articles
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).split())
 
 

@@ -419,26 +419,28 @@
   /* The presentielijst of the PDF form, with the dates and names of this group. */
   function attendanceList(input, meetings) {
     var sheet = fromTemplate("kix-sjabloon-presentielijst");
-    var head = sheet.querySelector("thead tr").cells;
-    var first = head.length - meetings.length;
-    meetings.forEach(function (m, index) {
-      var week = head[first + index].querySelector(".kix-week");
-      if (week) week.textContent = dayMonth(parseDate(m.datum));
+    /* Every value to fill in sits in an element with data-veld (see attendance_list.html). */
+    function fillIn(name, text) {
+      var field = sheet.querySelector('[data-veld="' + name + '"]');
+      if (field) field.textContent = text;
+      return field;
+    }
+    meetings.forEach(function (m) {
+      if (m.sessie.groep !== "individueel") fillIn("datum-" + m.sessie.id, dayMonth(parseDate(m.datum)));
     });
-    var group = sheet.querySelector(".kix-naam-datum .kix-invullijn");
-    if (group) {
-      group.replaceWith(document.createTextNode(input.gemeente.trim() + ", vanaf " +
-        dateText(data, parseDate(input.startdatum), false)));
-    }
-    var nameColumn = Array.prototype.findIndex.call(head, function (th) { return /naam/i.test(th.textContent); });
+    fillIn("groep", input.gemeente.trim() + ", vanaf " +
+      dateText(data, parseDate(input.startdatum), false));
     var body = sheet.querySelector("tbody");
-    while (body.rows.length < input.namen.length) {
-      var row = body.rows[body.rows.length - 1].cloneNode(true);
-      row.cells[0].textContent = String(body.rows.length + 1);
-      body.appendChild(row);
-    }
     input.namen.forEach(function (name, index) {
-      body.rows[index].cells[nameColumn < 0 ? 1 : nameColumn].textContent = name;
+      var number = index + 1;
+      if (!sheet.querySelector('[data-veld="deelnemer-' + number + '"]')) {
+        var model = body.querySelector('[data-veld^="deelnemer-"]').parentElement;
+        var row = model.cloneNode(true);
+        row.cells[0].textContent = String(number);
+        row.querySelector('[data-veld^="deelnemer-"]').dataset.veld = "deelnemer-" + number;
+        model.parentElement.insertBefore(row, model.parentElement.querySelector('[data-veld="deelnemer-' + (number - 1) + '"]').parentElement.nextSibling);
+      }
+      fillIn("deelnemer-" + number, name);
     });
     return sheet;
   }
@@ -508,7 +510,9 @@
   root.querySelectorAll("button[data-afdruk]").forEach(function (button) {
     button.addEventListener("click", function () {
       choosePrint(button.dataset.afdruk);
-      window.print();
+      /* Names in Arabic or Vietnamese use fonts that load only now: print when they are
+         there, or the names would print empty. */
+      document.fonts.ready.then(function () { window.print(); });
     });
   });
   if (restore() && field("gemeente").value && field("startdatum").value) {
