@@ -2,7 +2,9 @@
 
 At the start of a build, `define_env` loads and checks all content once
 (checks.py: the same checks as `python -m macros`); after the build the print
-PDFs are made and checked. Pages with a content header (sessie, werkvorm,
+PDFs are made and checked: `on_post_build` starts them in the background and
+`finish_print_files` (called by macros/pdf/pdf_event_hook.py once the PDF
+handbook is written) waits for them and checks them. Pages with a content header (sessie, werkvorm,
 werkblad) get their generated parts added automatically in
 `on_post_page_macros`, so contributors write only data and prose. Overview
 pages call the macros registered below, e.g. `{{ trajectoverzicht() }}`.
@@ -16,6 +18,7 @@ from . import budget, cards, checks, cohort, method, planner, reference, validat
 from .validation import ContentError
 
 renderer = None  # set by define_env; one per build
+print_run = None  # the print PDFs being rendered while the book is laid out
 
 
 def make_renderer(config):
@@ -93,7 +96,8 @@ def on_post_page_macros(env):
 
 def on_post_build(env):
     """Write the data of the planner, the cohort calendar (with an edition) and, with
-    the PDF handbook, the print PDFs (worksheets, run sheets)."""
+    the PDF handbook, start the print PDFs (worksheets, run sheets, slides, cards)."""
+    global print_run
     site = Path(env.conf["site_dir"])
     try:
         planner.write_data(renderer, site, planner.published_url(env.conf))
@@ -103,9 +107,17 @@ def on_post_build(env):
         path = site / cohort.calendar_path(renderer.edition)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(renderer.calendar_file(planner.published_url(env.conf)))
-    if not env.conf["plugins"]["to-pdf"].enabled:
+    if env.conf["plugins"]["to-pdf"].enabled:
+        print_run = checks.start_prints(renderer, site, planner.published_url(env.conf))
+
+
+def finish_print_files(config):
+    """Wait for the print PDFs started in on_post_build and check them."""
+    global print_run
+    run, print_run = print_run, None
+    if run is None:
         return
     try:
-        checks.check_prints(renderer, site, env.conf)
+        checks.finish_prints(run, config)
     except ContentError as error:
         raise PluginError(str(error)) from None

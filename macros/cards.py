@@ -128,16 +128,3 @@ def print_html(renderer, card_set):
     columns, rows = LAYOUT[card_set.data.get("per_pagina", 8)]
     return renderer.render("cards.html", kaartenset=card_set, data=card_set.data,
                            columns=columns, rows=rows)
-
-
-def write_pdfs(renderer, card_sets, site_dir):
-    """Write one print PDF per card set into site_dir (WeasyPrint, PDF/UA-1)."""
-    import weasyprint  # only needed when the print files are made
-
-    for card_set in card_sets.values():
-        html = print_html(renderer, card_set)
-        target = Path(site_dir) / pdf_path(renderer, card_set)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        weasyprint.HTML(string=html, base_url=f"{site_dir}/").write_pdf(
-            target, pdf_variant="pdf/ua-1")
-

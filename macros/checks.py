@@ -244,22 +244,34 @@ def link_problem(page, target, pages):
 # --- the print level -------------------------------------------------------------
 
 
-def print_problems(renderer, site_dir, site_url=None):
-    """Render every print PDF into site_dir; the problems with them (pages, slides).
-    Links in the prints go to the published site (site_url) or are plain text."""
+def start_prints(renderer, site_dir, site_url=None):
+    """Start rendering every print PDF into site_dir, in the background; `finish_prints`
+    waits for them. The build starts them before it lays out the PDF handbook, so the
+    two share the machine's cores. Links in the prints go to the published site
+    (site_url) or are plain text."""
     renderer.set_page("index.md")
+    return prints.PrintRun(renderer, site_dir, site_url)
+
+
+def print_problems(run):
+    """Wait for the print PDFs of `run`; their problems (pages, slides)."""
     try:
-        prints.write_prints(renderer, site_dir, site_url=site_url)
-        cards.write_pdfs(renderer, renderer.card_sets, site_dir)
+        run.finish()
     except prints.PrintError as error:  # its message lists one problem per "  - " line
         return [line[4:] for line in str(error).splitlines() if line.startswith("  - ")]
     return []
 
 
 def check_prints(renderer, site_dir, config=None):
-    """The print level for the build: raise ContentError when a print falls short."""
-    fail_on(print_problems(renderer, site_dir, planner.published_url(config) if config else None),
-            config)
+    """The print level: raise ContentError when a print falls short."""
+    run = start_prints(renderer, site_dir, planner.published_url(config) if config else None)
+    finish_prints(run, config)
+
+
+def finish_prints(run, config=None):
+    """Wait for the print PDFs started by `start_prints`; raise ContentError when one
+    falls short."""
+    fail_on(print_problems(run), config)
 
 
 # --- reporting ---------------------------------------------------------------------

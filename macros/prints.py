@@ -14,13 +14,14 @@ published site (`site_url` in mkdocs.yml) or, without one, stays plain text.
 """
 
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from functools import cache
 from pathlib import Path
 
 import weasyprint
 from markupsafe import Markup, escape
+from weasyprint.text.fonts import FontConfiguration
 
-from . import cohort, schedule, sheets, slides
+from . import cards, cohort, schedule, sheets, slides
 from .render import source_url
 
 MAX_RUN_SHEET_PAGES = 2  # landscape, text at 10.5 pt
@@ -31,9 +32,18 @@ class PrintError(Exception):
     """A print PDF could not be made as promised."""
 
 
+@cache
+def fonts():
+    """One font configuration per process. WeasyPrint unpacks a web font (woff2) when a
+    document first asks for it and keeps it in its configuration, so the later prints of
+    the same process reuse it: unpacking took most of the time of a one-page sheet."""
+    return FontConfiguration()
+
+
 def render_document(html, site_dir):
     """A stand-alone HTML document laid out on pages (a WeasyPrint Document)."""
-    return weasyprint.HTML(string=html, base_url=f"{site_dir}/").render(pdf_variant=PDF_VARIANT)
+    return weasyprint.HTML(string=html, base_url=f"{site_dir}/").render(
+        pdf_variant=PDF_VARIANT, font_config=fonts())
 
 
 def render_pdf(html, site_dir):
@@ -101,8 +111,8 @@ def session_sheets_job(renderer, session):
 
 
 def run_sheet_job(renderer, session, site_url=None):
-    """(path, html, None, name) for the printed run sheet of a session; with an
-    edition it carries the date of the meeting."""
+    """(path, html, allowed pages, name) for the printed run sheet of a session; with
+    an edition it carries the date of the meeting."""
     meeting = renderer.meetings.get(session.id)
     datum = cohort.date_text(meeting.datum) if meeting else ""
     body = renderer.render(
@@ -113,8 +123,8 @@ def run_sheet_job(renderer, session, site_url=None):
     header = f"Draaiboek {session.title}" + (f" · {datum}" if datum else "")
     html = document(renderer, f"Draaiboek {session.title}", body, landscape=True,
                     header=header)
-    return (renderer.print_path("draaiboek", session.id), html, None,
-            f"het draaiboek van '{session.title}'")
+    return (renderer.print_path("draaiboek", session.id), html,
+            range(1, MAX_RUN_SHEET_PAGES + 1), f"het draaiboek van '{session.title}'")
 
 
 def form_jobs(renderer):
@@ -129,42 +139,71 @@ def form_jobs(renderer):
     ]
 
 
+def card_set_jobs(renderer):
+    """(path, html, None, name) for every card set: no page limit, a set has as many
+    sheets as it has cards."""
+    return [(cards.pdf_path(renderer, card_set), cards.print_html(renderer, card_set), None,
+             f"de kaartenset '{card_set.title}'") for card_set in renderer.card_sets.values()]
+
+
+class PrintRun:
+    """The print files of one build, rendered by two worker processes in the
+    background: `start` hands them out and returns at once, so the build can lay out
+    the PDF handbook at the same time; `finish` waits, writes the files and checks them."""
+
+    def __init__(self, renderer, site_dir, site_url=None):
+        handbook = renderer.handbook
+        self.site_dir = Path(site_dir)
+        self.problems = [p for s in handbook.sheets if (p := sheet_pages(s)[1])]
+        self.jobs = [sheet_job(renderer, s) for s in handbook.sheets]
+        self.jobs += [run_sheet_job(renderer, s, site_url) for s in handbook.sessions]
+        self.jobs += [session_sheets_job(renderer, s) for s in handbook.sessions
+                      if s.data["werkbladen"]]
+        self.jobs += form_jobs(renderer) + card_set_jobs(renderer)
+        decks, deck_problems = slides.decks(renderer)  # slide text too hard or too long
+        self.problems += deck_problems
+        self.deck_jobs = [slides.pdf_job(renderer, deck) for deck in decks]
+        # The workers start (fork) here, before the book is laid out in this process.
+        self.pool = ProcessPoolExecutor(max_workers=2)
+        self.pending = [self.pool.submit(render_pdf, job[1], self.site_dir)
+                        for job in self.jobs + self.deck_jobs]
+        slides.write_pptx_files(renderer, decks, self.site_dir)
+
+    def finish(self):
+        """Wait for the renders, write the PDFs; raise PrintError if one falls short."""
+        try:
+            results = [future.result() for future in self.pending]
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+        problems = self.problems + slides.write_pdfs(self.deck_jobs, results[len(self.jobs):],
+                                                     self.site_dir)
+        for job, (pdf, pages) in zip(self.jobs, results):
+            target = self.site_dir / job[0]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(pdf)
+            problems += page_problems(job, pages)
+        if problems:
+            raise PrintError("Printbestanden kloppen niet:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+def page_problems(job, pages):
+    """A sheet or form that does not take exactly its pages (expected: a number); a run
+    sheet that is too long (expected: a range); a card set has no limit (None)."""
+    path, _, expected, name = job
+    if isinstance(expected, int) and pages != expected:
+        return [
+            f"{path}: {name} beslaat {pages} A4-pagina('s) in plaats van {expected}: "
+            "het loopt over op een extra pagina. Maak het blad korter (minder regels of "
+            "rijen), of begin een achterkant met het onderdeel 'nieuwe_pagina: true'"
+        ]
+    if isinstance(expected, range) and pages not in expected:
+        return [
+            f"{path}: het draaiboek beslaat {pages} A4-pagina's; hoogstens "
+            f"{MAX_RUN_SHEET_PAGES} zijn toegestaan. Maak de teksten bij 'wat' korter"
+        ]
+    return []
+
+
 def write_prints(renderer, site_dir, site_url=None):
     """Write every print PDF into site_dir; raise PrintError if one falls short."""
-    handbook = renderer.handbook
-    problems = [p for s in handbook.sheets if (p := sheet_pages(s)[1])]
-    jobs = [sheet_job(renderer, s) for s in handbook.sheets]
-    jobs += [run_sheet_job(renderer, s, site_url) for s in handbook.sessions]
-    jobs += [session_sheets_job(renderer, s) for s in handbook.sessions if s.data["werkbladen"]]
-    jobs += form_jobs(renderer)
-
-    decks, deck_problems = slides.decks(renderer)  # slide text too hard or too long
-    problems += deck_problems
-    deck_jobs = [slides.pdf_job(renderer, deck) for deck in decks]
-
-    site_dir = Path(site_dir)
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        pending = pool.map(partial(render_pdf, site_dir=site_dir),
-                           [j[1] for j in jobs + deck_jobs])
-        slides.write_pptx_files(renderer, decks, site_dir)  # while the pool renders
-        results = list(pending)
-
-    problems += slides.write_pdfs(deck_jobs, results[len(jobs):], site_dir)
-    for (path, _, expected, name), (pdf, pages) in zip(jobs, results):
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pdf)
-        if expected is not None and pages != expected:
-            problems.append(
-                f"{path}: {name} beslaat {pages} A4-pagina('s) in plaats van {expected}: "
-                "het loopt over op een extra pagina. Maak het blad korter (minder regels of "
-                "rijen), of begin een achterkant met het onderdeel 'nieuwe_pagina: true'"
-            )
-        if expected is None and pages > MAX_RUN_SHEET_PAGES:
-            problems.append(
-                f"{path}: het draaiboek beslaat {pages} A4-pagina's; hoogstens "
-                f"{MAX_RUN_SHEET_PAGES} zijn toegestaan. Maak de teksten bij 'wat' korter"
-            )
-    if problems:
-        raise PrintError("Printbestanden kloppen niet:\n" + "\n".join(f"  - {p}" for p in problems))
-
+    PrintRun(renderer, site_dir, site_url).finish()

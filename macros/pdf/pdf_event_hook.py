@@ -7,6 +7,8 @@ This one file serves two masters:
   the PDF, or KIX_PDF=0 to build without it).
 * mkdocs-to-pdf imports a module named `pdf_event_hook` from sys.path and
   calls its `pre_pdf_render` just before WeasyPrint renders the book.
+* As the last step of a build, `on_post_build` waits for the print PDFs that
+  the macros started before the book, so that both use the machine's cores.
   `on_startup` puts this folder (macros/pdf/, which holds only the PDF glue:
   this file, the cover, the contents, the print styles) on sys.path so it is found.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 
 import jinja2
 import weasyprint
+from mkdocs.plugins import event_priority
 
 PDF_SWITCH = "KIX_PDF"
 FOLDER = Path(__file__).resolve().parent
@@ -48,6 +51,15 @@ def on_startup(command, dirty):
     folder = str(FOLDER)
     if folder not in sys.path:
         sys.path.append(folder)
+
+
+@event_priority(-100)  # after every plugin: mkdocs-to-pdf has written the book by now
+def on_post_build(config):
+    """Wait for the print PDFs, which were rendered in the background while the book
+    was laid out (macros/__init__.py starts them), and check them."""
+    import macros  # the module mkdocs-macros loaded (module_name: macros)
+
+    macros.finish_print_files(config)
 
 
 def pre_pdf_render(soup, logger):
