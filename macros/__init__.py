@@ -35,6 +35,7 @@ def define_env(env):
     env.variables["handboek"] = renderer.handbook
     env.variables["methode"] = renderer.facts   # {{ methode.begintijd }}: see methode.yml
     env.variables["editie"] = renderer.edition
+    env.variables["instellingen"] = renderer.settings  # groepsgrootte, reserve, begintijd
     env.variables["pdf_handboek"] = renderer.pdf_path
 
     for name, function in renderer.macros().items():
