@@ -80,19 +80,42 @@ def page_urls():
     return [src.replace(".md", ".html") for _, src in nav_pages()]
 
 
+def one_page_per_section(site):
+    """The largest page of every section of the site (its first folder: traject,
+    werkvormen, werkbladen, ...) and of every kind of content page (sessie, werkvorm,
+    werkblad, ...), and the home page. At phone width axe checks these: what changes
+    with the width is the layout of the templates (menu, header, wide tables), which
+    pages of one section or kind share; contrast, names and language do not change
+    with the width, and axe checks them on every page at desktop width."""
+    from macros import content
+
+    handbook = content.load(ROOT / "docs")
+    largest = {}
+    for _, src in nav_pages():
+        url = src.replace(".md", ".html")
+        item = handbook.item_at(src)
+        section = (src.split("/")[0], item.kind if item else None)
+        size = (site / url).stat().st_size
+        if size > largest.get(section, ("", -1))[1]:
+            largest[section] = (url, size)
+    return [url for url, _ in largest.values()]
+
+
 @pytest.fixture(scope="session")
-def visits(browser, server):
-    """Open every page at both widths once: axe results and every request made."""
+def visits(browser, server, site):
+    """Open every page at desktop width, and one page per section at phone width:
+    axe results and every request made."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     results = {}
+    urls = {"desktop": page_urls(), "mobiel": one_page_per_section(site)}
     for name, viewport in WIDTHS.items():
         context = browser.new_context(viewport=viewport, locale="nl-NL")
         page = context.new_page()
         requests = []
         page.on("request", lambda request, found=requests: found.append(request.url))
-        for url in page_urls():
+        for url in urls[name]:
             requests.clear()
             response = page.goto(server + url, wait_until="load")
             axe_result = axe.run(page, options=WCAG_AA)
