@@ -330,23 +330,35 @@ def agenda_slide(data):
                          picture=None, kind="agenda")
 
 
-# The pictogram of a block: the first of these words in its instructie.
+# The pictogram of a block: its field `pictogram`, or else the pictogram of the
+# first of these words in its instructie (whole words; a block without any of
+# them shows "samen"). "Kies" is not among them: choosing is how many tasks
+# begin, and what follows (write, look, talk) says more.
 ACTIONS = [
-    (r"\b(schrijf|schrijven|noteer|vul)", "schrijf"),
-    (r"\b(teken|tekenen)", "teken"),
-    (r"\b(lees|lezen)", "lees"),
-    (r"\b(luister|luisteren|kijk|kijken)", "luister"),
-    (r"\b(maatje|tweetal|tweetallen|duo)", "tweetal"),
-    (r"\b(vertel|vertellen|zeg|praat|praten|vraag|stel|oefen)", "praat"),
-    (r"\b(kies|kiezen|denk|bedenk)", "denk"),
+    (r"\b(schrijf|schrijven|noteer|vul)\b", "schrijf"),
+    (r"\b(teken|tekenen)\b", "teken"),
+    (r"\b(lees|lezen)\b", "lees"),
+    (r"\b(kijk|kijken)\b", "kijk"),
+    (r"\b(luister|luisteren)\b", "luister"),
+    (r"\b(film|filmen|opnemen|opgenomen)\b", "film"),
+    (r"\b(kruis|kruisje|aankruisen)\b", "kies"),
+    (r"\b(maatje|tweetal|tweetallen|duo)\b|\bz'n tweeën", "tweetal"),
+    (r"\b(kring|drietal|drietallen|bal)\b|\bz'n drieën", "samen"),
+    (r"\b(vertel|vertellen|zeg|zegt|zeggen|praat|praten|spreek|spreken|sprak|vraag|stel"
+     r"|oefen|oefenen)\b", "praat"),
+    (r"\b(denk|bedenk)\b", "denk"),
 ]
+DEFAULT_PICTOGRAM = "samen"
 
 
 def pictogram_of(block):
-    """The pictogram that shows what participants do in a block."""
+    """The pictogram that shows what participants do in a block: its field
+    `pictogram`, or the first action word of its instructie (ACTIONS)."""
+    if block.get("pictogram"):
+        return block["pictogram"]
     text = str(block.get("instructie", "")).lower()
     found = [(m.start(), name) for pattern, name in ACTIONS if (m := re.search(pattern, text))]
-    return min(found)[1] if found else "samen"
+    return min(found)[1] if found else DEFAULT_PICTOGRAM
 
 
 def chunks(instructie):

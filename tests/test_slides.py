@@ -14,7 +14,7 @@ from pptx.util import Pt
 from pypdf import PdfReader
 
 from conftest import ROOT
-from macros import content, make_renderer, slides
+from macros import checks, content, make_renderer, reference, slides
 from macros.content import Item
 from macros.validation import ContentError
 
@@ -103,9 +103,51 @@ def test_block_slide_shows_instruction_duration_and_a_pictogram():
     assert box_texts(welcome) == [
         "Welkom", "Vang de bal. Zeg je naam. Gooi de bal naar een ander.", "15 minuten",
     ]
-    assert welcome.picture.name == "praat"
+    assert welcome.picture.name == "samen"  # "Vang de bal": a game of the group
     assert "Nodig: Zachte bal." in welcome.notes  # may be trainer things: notes only
-    assert slides.deck(session()).slides[4].picture.name == "luister"  # "Kijk naar ..."
+    assert slides.deck(session()).slides[4].picture.name == "kijk"  # "Kijk naar ..."
+
+
+def test_the_field_pictogram_wins_over_the_first_action_word():
+    data = yaml.safe_load(SESSION)
+    data["blokken"][2]["pictogram"] = "kies"  # "Kijk naar de kaarten. Kies drie kaarten."
+    assert slides.deck(session(blokken=data["blokken"])).slides[4].picture.name == "kies"
+
+
+@pytest.mark.parametrize("instructie, name", [
+    ("Kijk naar de vijf stappen. Welke stap ken je?", "kijk"),
+    ("Luister naar de gast. Schrijf twee dingen op.", "luister"),
+    ("Werk met z'n tweeën. Lees de vacature.", "tweetal"),
+    ("Ga in een kring staan. Zeg je naam.", "samen"),
+    ("Zet een kruisje. Schrijf ook een eigen vraag.", "kies"),
+    ("Je tekende het formulier. Zeg het tegen een trainer.", "praat"),  # not "teken"
+    ("Welkom. Alles mag.", "samen"),  # no action word
+])
+def test_the_pictogram_is_the_first_action_word_of_the_instruction(instructie, name):
+    assert slides.pictogram_of({"instructie": instructie}) == name
+
+
+def test_an_unknown_pictogram_names_file_block_and_the_allowed_names():
+    data = yaml.safe_load(SESSION)
+    data["blokken"][2]["pictogram"] = "oog"
+    [message] = checks.pictogram_problems([session(blokken=data["blokken"])])
+    assert message.startswith("docs/traject/kerntraining-1.md: blok 3 ('Kwaliteitenkaarten'), "
+                              "veld 'sessie.blokken[3].pictogram': het pictogram 'oog' bestaat niet")
+    assert "kies een van: lees, schrijf, praat, luister, kijk," in message
+    assert checks.pictogram_problems([session()]) == []
+
+
+def test_the_schema_takes_the_field_and_the_reference_lists_the_names(tmp_path):
+    data = yaml.safe_load(SESSION)
+    data["blokken"][0]["pictogram"] = "kijk"
+    page = tmp_path / "traject" / "kerntraining-1.md"
+    page.parent.mkdir()
+    page.write_text("---\n" + yaml.safe_dump({"sessie": data}, allow_unicode=True) + "---\n",
+                    encoding="utf-8")
+    assert content.load(tmp_path).sessions[0].data["blokken"][0]["pictogram"] == "kijk"
+    rows = [r for _, _, group, _ in reference.reference() for r in group
+            if r["veld"] == "blokken[].pictogram"]
+    assert rows and "kijk" in rows[0]["uitleg"] and "handtekening" in rows[0]["uitleg"]
 
 
 def test_a_long_instruction_continues_on_a_next_slide():
@@ -263,6 +305,13 @@ def test_content_slides_have_few_words_a_pictogram_and_no_trainer_words(decks):
             if slide.kind == "content":
                 assert len(body_words(slide)) <= slides.MAX_WORDS + 2, where
                 assert slide.picture is not None and slide.picture.png.is_file(), where
+
+
+def test_kerntraining_7_shows_an_eye_where_the_group_looks_at_the_five_steps(decks):
+    deck = next(d for d in decks if d.session.id == "kerntraining-7")
+    steps = next(s for s in deck.slides if s.title == "Solliciteren in Nederland")
+    assert "Kijk naar de vijf stappen" in box_texts(steps)[1]
+    assert steps.picture.name == "kijk"  # not the ear of "luister"
 
 
 def test_every_group_session_of_the_handbook_gets_a_deck_that_passes(renderer, decks):
