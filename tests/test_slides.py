@@ -363,6 +363,44 @@ def test_every_group_session_has_a_16_9_pdf_with_its_title(site, decks):
         assert str(root["/Lang"]).lower().startswith("nl")
 
 
+# The content of a slide (title, text, pictogram; not the slide number) must reach from the
+# title near the top to below about two thirds of the slide: at least MIN_SPAN of its height.
+# The layout of issue 16 (28 pt text and a 120 pt pictogram at the top) gave 0.31-0.44: the
+# lower half stayed empty. With 40 pt text and a 240 pt pictogram, both centred between the
+# rule and the bottom margin, every content slide measures 0.60-0.72 (a one-line title and
+# the eye, the flattest pictogram, give the lowest). 0.55 lies between the two.
+MIN_SPAN = 0.55
+NUMBER_BAND = 500 / 540  # below this the slide number sits; it does not count
+
+
+def page_spans(pdf, folder):
+    """For each page: the part of its height between the highest and the lowest dark
+    pixel, from a greyscale rendering (what a viewer sees, pictograms included)."""
+    subprocess.run(["pdftoppm", "-gray", "-r", "12", str(pdf), str(folder / "p")], check=True)
+    spans = []
+    for page in sorted(folder.glob("p-*.pgm")):
+        data = page.read_bytes()
+        _, width, height, _, pixels = data.split(maxsplit=4)
+        width, height = int(width), int(height)
+        pixels = pixels[-width * height:]
+        rows = [y for y in range(int(height * NUMBER_BAND))
+                if min(pixels[y * width:(y + 1) * width]) < 160]
+        spans.append((rows[-1] - rows[0] + 1) / height if rows else 0)
+        page.unlink()
+    return spans
+
+
+def test_content_slides_use_the_height_of_the_slide(site, decks, tmp_path):
+    for deck in decks:
+        spans = page_spans(site / "pdf" / f"dia-{deck.session.id}.pdf", tmp_path)
+        assert len(spans) == len(deck.slides)
+        for number, (slide, span) in enumerate(zip(deck.slides, spans), start=1):
+            if slide.kind == "content":
+                assert span >= MIN_SPAN, (
+                    f"dia-{deck.session.id}.pdf, dia {number} '{slide.title}': de inhoud beslaat "
+                    f"{span:.0%} van de hoogte (minstens {MIN_SPAN:.0%})")
+
+
 def test_session_pages_and_the_overview_link_to_both_files(site, decks):
     overview = (site / "traject" / "dia.html").read_text(encoding="utf-8")
     for deck in decks:
