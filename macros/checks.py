@@ -7,7 +7,8 @@ mistake gives the same Dutch message everywhere. There are two levels,
 
 - content: the headers and their schemas, references between files, one
   session per week, methode.yml, the edition, the start planning, the A2 gate
-  of worksheets, forms and slides, whether the slide text fits, every page in
+  of worksheets, forms and slides, whether the slide text fits, the pictogram
+  named by a session block, every page in
   the nav, relative links between pages, files over 500 kB and example text
   left by scripts/nieuw.py. Takes seconds.
 - print: also renders every print PDF and checks that it has the pages it
@@ -26,7 +27,8 @@ from pathlib import Path
 
 import yaml
 
-from . import budget, cards, coaching, cohort, planner, content, method, prints, render, schedule, slides
+from . import (budget, cards, coaching, cohort, planner, content, method, pictograms, prints, render,
+               schedule, slides)
 from .readability import sheet_problems
 from .validation import ContentError, problems_in
 
@@ -69,8 +71,25 @@ def content_check(config):
                                meetings=meetings, facts=facts, coaching_rota=rota or ())
     renderer.card_sets = attempt(lambda: cards.load(docs), problems) or {}
     problems += sheet_problems(handbook)
+    problems += pictogram_problems(handbook.sessions)
     problems += slides.decks(renderer)[1]
     return renderer, problems
+
+
+def pictogram_problems(sessions):
+    """A block's `pictogram` must name a file in docs/assets/pictogrammen/."""
+    found = []
+    for session in sessions:
+        for number, block in enumerate(session.data["blokken"], start=1):
+            name = block.get("pictogram")
+            if name is not None and name not in pictograms.PICTOGRAMS:
+                found.append(
+                    f"docs/{session.src}: blok {number} ('{block['titel']}'), veld "
+                    f"'sessie.blokken[{number}].pictogram': het pictogram '{name}' bestaat niet; "
+                    f"kies een van: {', '.join(pictograms.PICTOGRAMS)} (zie "
+                    "docs/assets/pictogrammen/README.txt), of laat het veld weg"
+                )
+    return found
 
 
 def planned(handbook, edition, config_name):

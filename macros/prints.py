@@ -7,7 +7,8 @@ same HTML as the site, with WeasyPrint, tagged as PDF/UA-1: the title of every
 sheet is a heading (H1), which also gives each bundle its outline (bookmarks).
 A sheet has one side, or a back side for each part `nieuwe_pagina`; a sheet
 that does not fit exactly those pages stops the build: print must never be
-silently cut or spill a few lines onto an extra page.
+silently cut or spill a few lines onto an extra page. A back side that holds only
+a little (less than MIN_BACK_SIDE of the page) stops the build too.
 
 Print files never link to the machine that built them: a link goes to the
 published site (`site_url` in mkdocs.yml) or, without one, stays plain text.
@@ -19,12 +20,17 @@ from pathlib import Path
 
 import weasyprint
 from markupsafe import Markup, escape
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from . import cards, cohort, schedule, sheets, slides
 from .render import source_url
 
 MAX_RUN_SHEET_PAGES = 2  # landscape, text at 10.5 pt
+# A back side (a page of a sheet without its title) must fill at least this part of the
+# writable height. The back sides of the handbook fill 32-98 %; below a quarter a page
+# holds a question or two with their lines, which belong on the front side.
+MIN_BACK_SIDE = 0.25
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -47,9 +53,44 @@ def render_document(html, site_dir):
 
 
 def render_pdf(html, site_dir):
-    """PDF bytes and page count of a stand-alone HTML document."""
+    """PDF bytes, page count and page_fills of a stand-alone HTML document."""
     document = render_document(html, site_dir)
-    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
+    return (document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages),
+            page_fills(document))
+
+
+def page_fills(document):
+    """For each page: (the part of its writable height above the lowest text, picture or
+    line, whether a sheet starts there: it holds a title, h1)."""
+    return [content_bottom(page._page_box) for page in document.pages]
+
+
+def content_bottom(page):
+    top = page.content_box_y()
+    lowest, title = top, False
+    stack = [child for child in page.children if not isinstance(child, boxes.MarginBox)]
+    while stack:
+        box = stack.pop()
+        title = title or box.element_tag == "h1"
+        if (isinstance(box, (boxes.TextBox, boxes.ReplacedBox)) or box.style["border_top_width"]
+                or box.style["border_bottom_width"]):
+            lowest = max(lowest, box.position_y + box.margin_top + box.border_height())
+        stack += getattr(box, "children", [])
+    return (lowest - top) / page.height, title
+
+
+def back_side_problems(path, name, fills):
+    """A nearly empty back side of a sheet (a file with one sheet: its bundle repeats it)."""
+    if sum(title for _, title in fills) != 1:
+        return []
+    return [
+        f"{path}: kant {number} van {name} is bijna leeg: de inhoud beslaat {fill:.0%} van "
+        f"de hoogte (minstens {MIN_BACK_SIDE:.0%}). Zet die onderdelen op de voorkant (haal "
+        "'nieuwe_pagina' weg, of maak de voorkant korter), of geef ze meer ruimte om te "
+        "schrijven ('regels', 'rijen')"
+        for number, (fill, title) in enumerate(fills, start=1)
+        if not title and fill < MIN_BACK_SIDE
+    ]
 
 
 def document(renderer, title, body, landscape=False, footer=True, header=""):
@@ -177,11 +218,13 @@ class PrintRun:
             self.pool.shutdown(cancel_futures=True)
         problems = self.problems + slides.write_pdfs(self.deck_jobs, results[len(self.jobs):],
                                                      self.site_dir)
-        for job, (pdf, pages) in zip(self.jobs, results):
+        for job, (pdf, pages, fills) in zip(self.jobs, results):
             target = self.site_dir / job[0]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(pdf)
             problems += page_problems(job, pages)
+            if isinstance(job[2], int):  # a sheet or form (not a run sheet or card set)
+                problems += back_side_problems(job[0], job[3], fills)
         if problems:
             raise PrintError("Printbestanden kloppen niet:\n" + "\n".join(f"  - {p}" for p in problems))
 

@@ -27,8 +27,13 @@ The slides of a deck, in order:
 - a closing slide "Wat neem je mee?".
 
 Every slide but the first has its number; every content slide has one
-pictogram (docs/assets/pictogrammen/, as PNG in the PowerPoint file). Titles
-sit in a box of a fixed height, so a title is at the same place on every slide.
+pictogram (docs/assets/pictogrammen/, as PNG in the PowerPoint file): the
+block's field `pictogram`, or else the one of the first action word of its
+instructie (ACTIONS: "Kijk" gives the eye, "Vertel" the mouth). Titles sit in a
+box of a fixed height, so a title is at the same place on every slide. Below
+the title the text (40 pt) and the pictogram (240 pt) are centred between the
+rule and the bottom margin, so a slide is used from top to bottom even when it
+holds one sentence.
 
 Rules:
 
@@ -87,7 +92,7 @@ RULE = 4  # thickness of the line under a title
 MAX_HEADING_LINES = 2
 MAX_ONE_COLUMN = 5  # more block titles than this go into two columns
 MAX_WORDS = 15  # words of an instructie on one slide
-PICTURE = 120  # size of the pictogram of a content slide
+PICTURE = 240  # size of the pictogram of a content slide
 PICTURE_GAP = 30
 NUMBER_WIDTH = 120  # the slide number, bottom right
 
@@ -122,9 +127,9 @@ STYLES = {
     "title": Style(48, 58, bold=True, color=DARK),  # title slide, pause slide
     "subtitle": Style(32, 40, color=DARK),
     "heading": Style(40, 48, bold=True, color=DARK),  # the title of a slide
-    "text": Style(28, 34),
-    "label": Style(28, 34, bold=True, color=DARK),  # a question as a heading, a duration
-    "item": Style(28, 34, bullet=True),
+    "text": Style(40, 50),  # the instructie: read from the back of the room
+    "label": Style(32, 40, bold=True, color=DARK),  # "Voor volgende week:", a duration
+    "item": Style(28, 34, bullet=True),  # the agenda, in two columns when long
     "brand": Style(28, 34, bold=True, color=DARK),
     "number": Style(16, 20, color=TEXT),  # the slide number
 }
@@ -287,10 +292,11 @@ def content_slide(title, body, notes, block="", source="", columns=None, picture
         column_width = (width - COLUMN_GAP) / 2 if len(columns) > 1 else width
         for number, column in enumerate(columns):
             x = MARGIN + number * (column_width + COLUMN_GAP)
-            boxes.append(Box("body", x, y, column_width, BOTTOM - y, column))
+            boxes.append(Box("body", x, y, column_width, BOTTOM - y, column, anchor="middle"))
     else:
-        boxes.append(Box("body", MARGIN, y, width, BOTTOM - y, body))
-    image = Picture(picture, MARGIN + WIDTH - PICTURE, y, PICTURE) if picture else None
+        boxes.append(Box("body", MARGIN, y, width, BOTTOM - y, body, anchor="middle"))
+    image = (Picture(picture, MARGIN + WIDTH - PICTURE, y + (BOTTOM - y - PICTURE) / 2, PICTURE)
+             if picture else None)
     return Slide(title, boxes, notes, block=block, rule_y=rule_y, picture=image, kind=kind)
 
 
@@ -330,23 +336,35 @@ def agenda_slide(data):
                          picture=None, kind="agenda")
 
 
-# The pictogram of a block: the first of these words in its instructie.
+# The pictogram of a block: its field `pictogram`, or else the pictogram of the
+# first of these words in its instructie (whole words; a block without any of
+# them shows "samen"). "Kies" is not among them: choosing is how many tasks
+# begin, and what follows (write, look, talk) says more.
 ACTIONS = [
-    (r"\b(schrijf|schrijven|noteer|vul)", "schrijf"),
-    (r"\b(teken|tekenen)", "teken"),
-    (r"\b(lees|lezen)", "lees"),
-    (r"\b(luister|luisteren|kijk|kijken)", "luister"),
-    (r"\b(maatje|tweetal|tweetallen|duo)", "tweetal"),
-    (r"\b(vertel|vertellen|zeg|praat|praten|vraag|stel|oefen)", "praat"),
-    (r"\b(kies|kiezen|denk|bedenk)", "denk"),
+    (r"\b(schrijf|schrijven|noteer|vul)\b", "schrijf"),
+    (r"\b(teken|tekenen)\b", "teken"),
+    (r"\b(lees|lezen)\b", "lees"),
+    (r"\b(kijk|kijken)\b", "kijk"),
+    (r"\b(luister|luisteren)\b", "luister"),
+    (r"\b(film|filmen|opnemen|opgenomen)\b", "film"),
+    (r"\b(kruis|kruisje|aankruisen)\b", "kies"),
+    (r"\b(maatje|tweetal|tweetallen|duo)\b|\bz'n tweeën", "tweetal"),
+    (r"\b(kring|drietal|drietallen|bal)\b|\bz'n drieën", "samen"),
+    (r"\b(vertel|vertellen|zeg|zegt|zeggen|praat|praten|spreek|spreken|sprak|vraag|stel"
+     r"|oefen|oefenen)\b", "praat"),
+    (r"\b(denk|bedenk)\b", "denk"),
 ]
+DEFAULT_PICTOGRAM = "samen"
 
 
 def pictogram_of(block):
-    """The pictogram that shows what participants do in a block."""
+    """The pictogram that shows what participants do in a block: its field
+    `pictogram`, or the first action word of its instructie (ACTIONS)."""
+    if block.get("pictogram"):
+        return block["pictogram"]
     text = str(block.get("instructie", "")).lower()
     found = [(m.start(), name) for pattern, name in ACTIONS if (m := re.search(pattern, text))]
-    return min(found)[1] if found else "samen"
+    return min(found)[1] if found else DEFAULT_PICTOGRAM
 
 
 def chunks(instructie):
@@ -513,7 +531,7 @@ def pdf_job(renderer, deck):
 def write_pdfs(jobs, results, site_dir):
     """Write the rendered PDFs of the decks; return problems (a page count that is off)."""
     found = []
-    for (path, _, expected), (pdf, pages) in zip(jobs, results):
+    for (path, _, expected), (pdf, pages, _) in zip(jobs, results):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf)

@@ -1,6 +1,6 @@
 """The handbook's vocabulary (vocabulary.yml): werkvorm categories and session kinds.
 
-One file holds their Dutch names, colours and pictograms; the schemas, the
+One file holds their Dutch names, colours and shapes; the schemas, the
 overview tables, the timeline and the category folders all take them from here.
 """
 
@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+
+from .pictograms import PICTOGRAMS
 
 VOCABULARY = Path(__file__).parent / "vocabulary.yml"
 
@@ -18,12 +20,12 @@ def load():
 
 
 def categories():
-    """{folder: {naam, pictogram}} of every werkvorm category, in the handbook's order."""
+    """{folder: {naam}} of every werkvorm category, in the handbook's order."""
     return load()["categorieen"]
 
 
 def kinds():
-    """{soort: {naam, kleur, vorm, pictogram}} of every kind of session, in the trajectory's order."""
+    """{soort: {naam, kleur, vorm}} of every kind of session, in the trajectory's order."""
     return load()["soorten"]
 
 
@@ -46,6 +48,12 @@ def fill_in(schema_name, schema):
         soort = schema["properties"]["soort"]
         soort["enum"] = list(kinds())
         soort["description"] = "de soort bijeenkomst: " + _or_list(list(kinds()))
+        block = schema["properties"]["blokken"]["items"]["properties"]["pictogram"]
+        block["description"] = (
+            "het pictogram op de dia's van het blok: " + _or_list(list(PICTOGRAMS))
+            + "; zonder dit veld kiest het eerste werkwoord van de instructie er een "
+            "(bijvoorbeeld: 'Kijk' geeft kijk, 'Vertel' geeft praat)"
+        )
     return schema
 
 

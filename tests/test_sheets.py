@@ -88,6 +88,22 @@ def test_a_sheet_that_spills_stops_the_build(handbook):
     assert "docs/werkbladen/reflectie-na-de-training.md" in problem and "nieuwe_pagina" in problem
 
 
+def test_a_nearly_empty_back_side_stops_the_build(edition):
+    sheet = edition.handbook.werkbladen["reflectie-na-de-training"]
+    parts = sheet.data["onderdelen"] + [{"nieuwe_pagina": True},
+                                        {"vraag": "Wat neem je mee?", "regels": 1}]
+    short = type(sheet)(sheet.id, sheet.kind, sheet.src, dict(sheet.data, onderdelen=parts,
+                                                              paginas=2), "")
+    path, html, pages, name = prints.sheet_job(edition, short)
+    _, rendered, fills = prints.render_pdf(html, ROOT / "docs")
+    assert rendered == pages == 2 and fills[0][1] and not fills[1][1]  # the title on side 1
+    [problem] = prints.back_side_problems(path, name, fills)
+    assert problem.startswith("pdf/werkblad-reflectie-na-de-training.pdf: kant 2 van 'Wat heb ik "
+                              "vandaag geleerd?' (docs/werkbladen/reflectie-na-de-training.md) is "
+                              "bijna leeg")
+    assert "nieuwe_pagina" in problem and fills[1][0] < prints.MIN_BACK_SIDE
+
+
 # --- tags: headings, bookmarks, pictograms as figures ------------------------------
 
 
@@ -191,7 +207,7 @@ def test_the_generated_certificate_has_no_empty_value(site):
 def test_the_certificate_of_an_edition_is_filled_in(edition, tmp_path):
     html = prints.document(edition, "Certificaat", edition.certificate(in_print=True),
                            landscape=True, footer=False)
-    pdf, pages = prints.render_pdf(html, ROOT / "docs")
+    pdf, pages, _ = prints.render_pdf(html, ROOT / "docs")
     (tmp_path / "c.pdf").write_bytes(pdf)
     page = text(PdfReader(tmp_path / "c.pdf"))[0]
     assert pages == 1 and not empty_values(page), page

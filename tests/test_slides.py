@@ -14,7 +14,7 @@ from pptx.util import Pt
 from pypdf import PdfReader
 
 from conftest import ROOT
-from macros import content, make_renderer, slides
+from macros import checks, content, make_renderer, reference, slides
 from macros.content import Item
 from macros.validation import ContentError
 
@@ -103,9 +103,51 @@ def test_block_slide_shows_instruction_duration_and_a_pictogram():
     assert box_texts(welcome) == [
         "Welkom", "Vang de bal. Zeg je naam. Gooi de bal naar een ander.", "15 minuten",
     ]
-    assert welcome.picture.name == "praat"
+    assert welcome.picture.name == "samen"  # "Vang de bal": a game of the group
     assert "Nodig: Zachte bal." in welcome.notes  # may be trainer things: notes only
-    assert slides.deck(session()).slides[4].picture.name == "luister"  # "Kijk naar ..."
+    assert slides.deck(session()).slides[4].picture.name == "kijk"  # "Kijk naar ..."
+
+
+def test_the_field_pictogram_wins_over_the_first_action_word():
+    data = yaml.safe_load(SESSION)
+    data["blokken"][2]["pictogram"] = "kies"  # "Kijk naar de kaarten. Kies drie kaarten."
+    assert slides.deck(session(blokken=data["blokken"])).slides[4].picture.name == "kies"
+
+
+@pytest.mark.parametrize("instructie, name", [
+    ("Kijk naar de vijf stappen. Welke stap ken je?", "kijk"),
+    ("Luister naar de gast. Schrijf twee dingen op.", "luister"),
+    ("Werk met z'n tweeën. Lees de vacature.", "tweetal"),
+    ("Ga in een kring staan. Zeg je naam.", "samen"),
+    ("Zet een kruisje. Schrijf ook een eigen vraag.", "kies"),
+    ("Je tekende het formulier. Zeg het tegen een trainer.", "praat"),  # not "teken"
+    ("Welkom. Alles mag.", "samen"),  # no action word
+])
+def test_the_pictogram_is_the_first_action_word_of_the_instruction(instructie, name):
+    assert slides.pictogram_of({"instructie": instructie}) == name
+
+
+def test_an_unknown_pictogram_names_file_block_and_the_allowed_names():
+    data = yaml.safe_load(SESSION)
+    data["blokken"][2]["pictogram"] = "oog"
+    [message] = checks.pictogram_problems([session(blokken=data["blokken"])])
+    assert message.startswith("docs/traject/kerntraining-1.md: blok 3 ('Kwaliteitenkaarten'), "
+                              "veld 'sessie.blokken[3].pictogram': het pictogram 'oog' bestaat niet")
+    assert "kies een van: lees, schrijf, praat, luister, kijk," in message
+    assert checks.pictogram_problems([session()]) == []
+
+
+def test_the_schema_takes_the_field_and_the_reference_lists_the_names(tmp_path):
+    data = yaml.safe_load(SESSION)
+    data["blokken"][0]["pictogram"] = "kijk"
+    page = tmp_path / "traject" / "kerntraining-1.md"
+    page.parent.mkdir()
+    page.write_text("---\n" + yaml.safe_dump({"sessie": data}, allow_unicode=True) + "---\n",
+                    encoding="utf-8")
+    assert content.load(tmp_path).sessions[0].data["blokken"][0]["pictogram"] == "kijk"
+    rows = [r for _, _, group, _ in reference.reference() for r in group
+            if r["veld"] == "blokken[].pictogram"]
+    assert rows and "kijk" in rows[0]["uitleg"] and "handtekening" in rows[0]["uitleg"]
 
 
 def test_a_long_instruction_continues_on_a_next_slide():
@@ -265,6 +307,13 @@ def test_content_slides_have_few_words_a_pictogram_and_no_trainer_words(decks):
                 assert slide.picture is not None and slide.picture.png.is_file(), where
 
 
+def test_kerntraining_7_shows_an_eye_where_the_group_looks_at_the_five_steps(decks):
+    deck = next(d for d in decks if d.session.id == "kerntraining-7")
+    steps = next(s for s in deck.slides if s.title == "Solliciteren in Nederland")
+    assert "Kijk naar de vijf stappen" in box_texts(steps)[1]
+    assert steps.picture.name == "kijk"  # not the ear of "luister"
+
+
 def test_every_group_session_of_the_handbook_gets_a_deck_that_passes(renderer, decks):
     assert [d.session.id for d in decks] == [
         s.id for s in renderer.handbook.sessions if s.data.get("groep") != "individueel"]
@@ -312,6 +361,44 @@ def test_every_group_session_has_a_16_9_pdf_with_its_title(site, decks):
         root = reader.trailer["/Root"]
         assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
         assert str(root["/Lang"]).lower().startswith("nl")
+
+
+# The content of a slide (title, text, pictogram; not the slide number) must reach from the
+# title near the top to below about two thirds of the slide: at least MIN_SPAN of its height.
+# The layout of issue 16 (28 pt text and a 120 pt pictogram at the top) gave 0.31-0.44: the
+# lower half stayed empty. With 40 pt text and a 240 pt pictogram, both centred between the
+# rule and the bottom margin, every content slide measures 0.60-0.72 (a one-line title and
+# the eye, the flattest pictogram, give the lowest). 0.55 lies between the two.
+MIN_SPAN = 0.55
+NUMBER_BAND = 500 / 540  # below this the slide number sits; it does not count
+
+
+def page_spans(pdf, folder):
+    """For each page: the part of its height between the highest and the lowest dark
+    pixel, from a greyscale rendering (what a viewer sees, pictograms included)."""
+    subprocess.run(["pdftoppm", "-gray", "-r", "12", str(pdf), str(folder / "p")], check=True)
+    spans = []
+    for page in sorted(folder.glob("p-*.pgm")):
+        data = page.read_bytes()
+        _, width, height, _, pixels = data.split(maxsplit=4)
+        width, height = int(width), int(height)
+        pixels = pixels[-width * height:]
+        rows = [y for y in range(int(height * NUMBER_BAND))
+                if min(pixels[y * width:(y + 1) * width]) < 160]
+        spans.append((rows[-1] - rows[0] + 1) / height if rows else 0)
+        page.unlink()
+    return spans
+
+
+def test_content_slides_use_the_height_of_the_slide(site, decks, tmp_path):
+    for deck in decks:
+        spans = page_spans(site / "pdf" / f"dia-{deck.session.id}.pdf", tmp_path)
+        assert len(spans) == len(deck.slides)
+        for number, (slide, span) in enumerate(zip(deck.slides, spans), start=1):
+            if slide.kind == "content":
+                assert span >= MIN_SPAN, (
+                    f"dia-{deck.session.id}.pdf, dia {number} '{slide.title}': de inhoud beslaat "
+                    f"{span:.0%} van de hoogte (minstens {MIN_SPAN:.0%})")
 
 
 def test_session_pages_and_the_overview_link_to_both_files(site, decks):
