@@ -54,6 +54,12 @@ def fill_in(schema_name, schema):
             + "; zonder dit veld kiest het eerste werkwoord van de instructie er een "
             "(bijvoorbeeld: 'Kijk' geeft kijk, 'Vertel' geeft praat)"
         )
+    if schema_name == "werkblad":
+        for part in schema["$defs"].values():
+            if "pictogram" in part.get("properties", {}):
+                part["properties"]["pictogram"].update(
+                    enum=list(PICTOGRAMS),
+                    description="het pictogram bij de opdracht: " + _or_list(list(PICTOGRAMS)))
     return schema
 
 
