@@ -79,6 +79,7 @@ def pre_pdf_render(soup, logger):
         add_part_contents(soup, part)
     replace_contents(soup, parts)
     keep_caption_heading_with_table(soup)
+    drop_empty_columns(soup)
     repair_links(soup)
     return soup
 
@@ -165,6 +166,10 @@ def structure_children(soup, parent, children, parent_title, entries, in_group):
     if in_group and children and "kix-inleiding" not in children[0].get("class", []):
         # A group without an introduction: its first chapter shares the group's page.
         children[0]["class"] = children[0].get("class", []) + ["kix-direct"]
+        if "kix-blad-eerst" in children[0]["class"]:
+            # That chapter opens with a sheet: the group title, like the chapter
+            # title, takes no room on the sheet's page (it would be alone on a page).
+            parent_title["class"] = parent_title.get("class", []) + ["kix-titel-van-blad"]
 
 
 def mark_sheet_chapter(chapter, title):
@@ -178,11 +183,16 @@ def mark_sheet_chapter(chapter, title):
     if sheet is None:
         return
     chapter["class"].append("kix-met-blad")
+    landscape = "kix-liggend" in sheet.get("class", [])
     first = title.find_next_sibling()
     if first is sheet or (first is not None and sheet in first.find_all(True)):
-        landscape = "kix-liggend" in sheet.get("class", [])
         chapter["class"].append("kix-blad-liggend" if landscape else "kix-blad-eerst")
         title["class"] = title.get("class", []) + ["kix-titel-van-blad"]
+        return
+    heading = sheet.find_previous_sibling()
+    if heading is not None and heading.name in HEADINGS:
+        # A heading right above the sheet ("Voorbeeld") goes to the sheet's page.
+        heading["class"] = heading.get("class", []) + ["kix-kop-bij-blad"] + (["kix-liggend"] if landscape else [])
 
 
 def shorten_for_print(soup, page):
@@ -245,6 +255,26 @@ def keep_caption_heading_with_table(soup):
             previous.insert_before(wrapper)
             wrapper.append(previous.extract())
             wrapper.append(block.extract())
+
+
+def drop_empty_columns(soup):
+    """A column of an overview that is empty on paper (the PDF and PowerPoint
+    downloads, which mkdocs-to-pdf leaves out) leaves the table. Only overviews:
+    the empty cells of a worksheet are there to write in."""
+    for table in soup.select(".kix-overzicht table"):
+        rows = table.select("tr")
+        if not table.tbody or any(cell.has_attr("colspan") for cell in table.select("th, td")):
+            continue
+        body = [row.find_all(["th", "td"], recursive=False) for row in table.tbody.find_all("tr", recursive=False)]
+        if not body or len({len(cells) for cells in body}) != 1:
+            continue
+        empty = [index for index in range(len(body[0]))
+                 if all(not cells[index].get_text(strip=True) and not cells[index].find(["img", "svg"]) for cells in body)]
+        for row in rows:
+            cells = row.find_all(["th", "td"], recursive=False)
+            for index in reversed(empty):
+                if index < len(cells):
+                    cells[index].decompose()
 
 
 def repair_links(soup):
