@@ -7,7 +7,9 @@ turns it into search/zoekindex.js: plain text, one `[location, title, text]` per
 page or section, loaded as a script by our search worker
 (docs/assets/javascripts/zoeken/worker.js) on first use, which also works from
 file://. search_index.json keeps only Material's settings, so pages load a few
-hundred bytes instead of the whole index.
+hundred bytes instead of the whole index. Before Material reads a page, table
+cells and definition terms get a line break after them, so their words stay apart
+in the index.
 """
 
 import html
@@ -25,6 +27,8 @@ WORKER = "assets/javascripts/zoeken/worker.js"
 BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|dl|dt|dd|table|thead|tbody|tr|td|th|h[1-6]|div|br|hr|"
                        r"pre|blockquote|details|summary|figure|figcaption)\b[^>]*>", re.I)
 ANY_TAG = re.compile(r"<[^>]+>")
+# The end of a cell or a term where generated HTML puts the next one right after it.
+CELL_END = re.compile(r"(</(?:dt|dd|td|th|caption)>)(?=<)", re.I)
 SPACE = re.compile(r"\s+")
 
 
@@ -48,6 +52,16 @@ def lazy_entries(docs):
     """One [location, title, text] per page or section, in plain text."""
     return [[doc["location"], plain_text(doc["title"]), plain_text(doc.get("text", ""))]
             for doc in docs]
+
+
+# After the other hooks (priority 0), before Material's search plugin reads the page.
+@event_priority(-100)
+def on_page_content(html, page, config, files):
+    """A line break after each table cell and definition term or text that the next
+    one follows directly, so that Material's index (which drops these tags) keeps
+    the words apart: "Ruimte Tafels", not "RuimteTafels". Browsers show the page
+    the same: white space between cells or terms is not drawn."""
+    return CELL_END.sub("\\1\n", html)
 
 
 # After Material's search plugin has written the index (priority 0) and before its

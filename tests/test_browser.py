@@ -159,22 +159,40 @@ def page(browser, server):
     context.close()
 
 
-def search(page, query):
-    """Type a query in the real search box; return the titles of the results."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+def open_search(page):
+    """Open the search as a reader does: the magnifier in the header on a phone,
+    the search field on a wide screen. Returns the search box."""
     box = page.locator("input.md-search__input")
+    button = page.locator("label.md-header__button[for='__search']")
+    if page.locator("#__search").is_checked():
+        box.focus()                            # already open
+    elif button.is_visible():
+        button.click()
+    else:
+        box.click()
+    return box
+
+
+def result_titles(page):
+    return [t.strip() for t in page.locator(".md-search-result__article h1").all_inner_texts()]
+
+
+def search(page, query, read=result_titles):
+    """Type a query in the real search box; return what `read` finds in the result
+    list (the titles) once the list has settled."""
+    box = open_search(page)
     box.fill("")
     box.press_sequentially(query, delay=30)
     page.locator(".md-search-result__item").first.wait_for(timeout=10000)
     # Results come from a web worker while you type: wait until they settle.
-    titles, previous = None, []
+    found, previous = None, []
     for _ in range(40):
-        page.wait_for_timeout(250)
-        titles = [t.strip() for t in page.locator(".md-search-result__article h1").all_inner_texts()]
-        if titles == previous:
+        page.wait_for_timeout(200)
+        found = read(page)
+        if found == previous:
             break
-        previous = titles
-    return titles
+        previous = found
+    return found
 
 
 # The Dutch search itself (forms, compound parts, typos, speed) is tested in test_search.py.
