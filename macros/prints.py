@@ -245,8 +245,3 @@ def page_problems(job, pages):
             f"{MAX_RUN_SHEET_PAGES} zijn toegestaan. Maak de teksten bij 'wat' korter"
         ]
     return []
-
-
-def write_prints(renderer, site_dir, site_url=None):
-    """Write every print PDF into site_dir; raise PrintError if one falls short."""
-    PrintRun(renderer, site_dir, site_url).finish()

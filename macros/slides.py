@@ -11,7 +11,7 @@ The work is done in three separate steps:
    sentences on the slides, and checks that every text fits its box (see below).
 3. output: `write_pptx(deck, path)` makes an editable PowerPoint file with
    python-pptx; `pdf_job(renderer, deck)` makes the HTML (templates/slides.html)
-   that prints.write_prints renders to a tagged 16:9 PDF with WeasyPrint.
+   that prints.PrintRun renders to a tagged 16:9 PDF with WeasyPrint.
 
 The slides of a deck, in order:
 
@@ -524,7 +524,7 @@ def html(renderer, deck):
 
 
 def pdf_job(renderer, deck):
-    """(path, html, number of slides) for prints.write_prints."""
+    """(path, html, number of slides) for prints.PrintRun."""
     return renderer.print_path("dia", deck.session.id), html(renderer, deck), len(deck.slides)
 
 

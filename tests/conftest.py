@@ -26,7 +26,7 @@ TIERS = ("fast", "build", "browser")
 BROWSER_FIXTURES = {"browser", "page", "server", "visits"}
 BUILD_FIXTURES = {"site", "pdf", "pdf_pages_text", "edition_site"}
 # A test whose own code does one of these builds or renders (slow), whatever it uses.
-BUILDS = re.compile(r"\bbuild\w*\(|write_prints|render_pdf|write_pdf|certificaten\.py|nieuw\(")
+BUILDS = re.compile(r"\bbuild\w*\(|PrintRun|render_pdf|write_pdf|certificaten\.py|nieuw\(")
 
 
 def tier_of(item):
