@@ -152,3 +152,37 @@ def test_running_header_names_the_session(pages):
 def test_cross_references_carry_page_numbers(pages):
     text = " ".join(line[4] for page in pages for line in page["lines"])
     assert len(re.findall(r", pagina \d+", text)) > 50
+
+
+def test_cross_reference_page_numbers_are_right(site, pdf):
+    """Every "pagina N" / "(p. N)" inside a link names the page the link goes to.
+
+    The numbers are written in after layout (macros/pdf/page_numbers.py), so here the
+    PDF's own link targets are the judge: a link is read as the words inside its box.
+    """
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(site / PDF_NAME), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    words = [[(float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")), float(w.get("yMax")), w.text or "")
+              for w in page.iter(f"{XHTML}word")] for page in ElementTree.fromstring(xhtml).iter(f"{XHTML}page")]
+    suffix = re.compile(r"(?:pagina|\(p\.)\s+(\d+)\)?[.,;:]?$")
+    named = pdf.named_destinations
+    checked, wrong = 0, []
+    for number, page in enumerate(pdf.pages, start=1):
+        height = float(page.mediabox.height)
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            destination = annotation.get("/Dest")
+            if annotation.get("/Subtype") != "/Link" or not isinstance(destination, str):
+                continue
+            x0, y0, x1, y1 = (float(value) for value in annotation["/Rect"])
+            top, bottom = height - max(y0, y1), height - min(y0, y1)
+            inside = " ".join(word[4] for word in words[number - 1]
+                              if x0 - 1 <= (word[0] + word[2]) / 2 <= x1 + 1
+                              and top - 1 <= (word[1] + word[3]) / 2 <= bottom + 1)
+            if match := suffix.search(inside):
+                checked += 1
+                target = pdf.get_destination_page_number(named[destination]) + 1
+                if int(match.group(1)) != target:
+                    wrong.append(f"pagina {number}: {inside!r} gaat naar pagina {target}")
+    assert checked > 1000, f"maar {checked} verwijzingen met paginanummer gevonden"
+    assert not wrong, f"verkeerde paginanummers: {wrong[:10]}"

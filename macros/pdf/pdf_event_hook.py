@@ -35,6 +35,7 @@ import sys
 from pathlib import Path
 
 import jinja2
+import mkdocs_to_pdf.generator
 import weasyprint
 from mkdocs.plugins import event_priority
 
@@ -67,6 +68,9 @@ def pre_pdf_render(soup, logger):
     # Tagged PDF (PDF/UA-1): WeasyPrint reads its defaults when rendering, and
     # the plugin offers no other way to pass render options.
     weasyprint.DEFAULT_OPTIONS["pdf_variant"] = "pdf/ua-1"
+    # The plugin renders with HTML(string=...).render() right after this hook and
+    # has no step between layout and writing: give it our HTML, which has one.
+    mkdocs_to_pdf.generator.HTML = BookHTML
     soup.html["lang"] = "nl"
     # Boxes that only make sense on screen (print buttons, trainer notes above a sheet).
     # Download links themselves are already gone: they carry Material's class for
@@ -82,6 +86,17 @@ def pre_pdf_render(soup, logger):
     drop_empty_columns(soup)
     repair_links(soup)
     return soup
+
+
+class BookHTML(weasyprint.HTML):
+    """The book's HTML: after layout, the cross-references get their page numbers."""
+
+    def render(self, *args, **kwargs):
+        import page_numbers  # beside this file, on sys.path since on_startup
+
+        document = super().render(*args, **kwargs)
+        page_numbers.fill_in(document)
+        return document
 
 
 # --- structure ----------------------------------------------------------------
