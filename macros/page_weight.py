@@ -14,7 +14,8 @@ things made the pages heavy, and this hook takes them out after they are made:
   class it needs stands in a page of this site or in one of its scripts (which
   add classes of their own, such as the search results); a custom property
   stays when a stylesheet, script or page uses it. This runs after the PDF
-  handbook is made, which therefore reads the whole stylesheet.
+  handbook is made; the book trims its own copy the same way, by the classes
+  in the book (material_css_for_the_book in macros/pdf/pdf_event_hook.py).
 
 It also checks that overrides/main.html still leaves out Material's palette.css
 (our colours are in kix.css).
@@ -147,7 +148,7 @@ def purge_stylesheet(css, classes, properties):
     return purged
 
 
-# After the PDF handbook (priority 0) has read the whole stylesheet.
+# After every other plugin (priority 0): the site's pages and scripts are all written.
 @event_priority(-50)
 def on_post_build(config):
     site = Path(config.site_dir)

@@ -6,7 +6,9 @@ This one file serves two masters:
   `mkdocs build` and off for `mkdocs serve` (set KIX_PDF=1 to preview with
   the PDF, or KIX_PDF=0 to build without it).
 * mkdocs-to-pdf imports a module named `pdf_event_hook` from sys.path and
-  calls its `pre_pdf_render` just before WeasyPrint renders the book.
+  calls its `pre_pdf_render` just before WeasyPrint renders the book. That
+  hook also hands the plugin `BookHTML`, which writes the page numbers of
+  cross-references after layout (page_numbers.py, beside this file).
 * As the last step of a build, `on_post_build` waits for the print PDFs that
   the macros started before the book, so that both use the machine's cores.
   `on_startup` puts this folder (macros/pdf/, which holds only the PDF glue:
@@ -29,10 +31,12 @@ The book's contents (two levels: parts and chapters) are made here too, from
 the same headings, so they always match the bookmarks.
 """
 
+import gc
 import os
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import jinja2
 import mkdocs_to_pdf.generator
@@ -48,6 +52,10 @@ SHORT_IN_PRINT = {"/bijdragen/"}
 
 
 def on_startup(command, dirty):
+    # A build makes millions of small objects that live until its end; with
+    # Python's default (a collection every 700 new objects) the collector costs
+    # more than a tenth of the build.
+    gc.set_threshold(50_000, 20, 20)
     os.environ.setdefault(PDF_SWITCH, "0" if command == "serve" else "1")
     folder = str(FOLDER)
     if folder not in sys.path:
@@ -85,7 +93,27 @@ def pre_pdf_render(soup, logger):
     keep_caption_heading_with_table(soup)
     drop_empty_columns(soup)
     repair_links(soup)
+    material_css_for_the_book(soup)
     return soup
+
+
+def material_css_for_the_book(soup):
+    """Material's stylesheet styles every feature Material has, and WeasyPrint matches
+    each of its rules against each element of the book. The book gets only the rules
+    for the classes it holds, trimmed as the site's copy is (macros/page_weight.py),
+    inline: the stylesheet's only url()s are data: URIs."""
+    from macros import page_weight  # the module mkdocs-macros loaded, so on sys.path
+
+    link = next(link for link in soup.find_all("link", rel="stylesheet")
+                if re.search(r"/main\.[0-9a-f]+\.min\.css$", link["href"]))
+    material = Path(urlparse(link["href"]).path)
+    classes = {name for element in soup.find_all(class_=True) for name in element["class"]}
+    others = "".join(Path(urlparse(other["href"]).path).read_text(encoding="utf-8")
+                     for other in soup.find_all("link", rel="stylesheet") if other is not link)
+    properties = page_weight.referenced_properties(others + str(soup))
+    style = soup.new_tag("style")
+    style.string = page_weight.purge_stylesheet(material.read_text(encoding="utf-8"), classes, properties)
+    link.replace_with(style)
 
 
 class BookHTML(weasyprint.HTML):
@@ -94,6 +122,10 @@ class BookHTML(weasyprint.HTML):
     def render(self, *args, **kwargs):
         import page_numbers  # beside this file, on sys.path since on_startup
 
+        # By now the build holds a few million objects (pages, the parsed book) that
+        # live until the end. Freezing them keeps Python's garbage collector from
+        # going through them again and again while WeasyPrint makes its own objects.
+        gc.freeze()
         document = super().render(*args, **kwargs)
         page_numbers.fill_in(document)
         return document
