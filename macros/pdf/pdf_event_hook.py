@@ -121,6 +121,9 @@ class BookHTML(weasyprint.HTML):
 
     def render(self, *args, **kwargs):
         import page_numbers  # beside this file, on sys.path since on_startup
+        import pdf_tags
+
+        pdf_tags.install()  # the plugin writes the PDF after this: a faster tag tree
 
         # By now the build holds a few million objects (pages, the parsed book) that
         # live until the end. Freezing them keeps Python's garbage collector from
