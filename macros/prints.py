@@ -206,7 +206,7 @@ class PrintRun:
         decks, deck_problems = slides.decks(renderer)  # slide text too hard or too long
         self.problems += deck_problems
         self.deck_jobs = [slides.pdf_job(renderer, deck) for deck in decks]
-        # The workers start (fork) here, before the book is laid out in this process.
+        # The worker starts (fork) here, before the book is laid out in this process.
         self.pool = ProcessPoolExecutor(max_workers=1)
         self.pending = [self.pool.submit(render_pdf, job[1], self.site_dir)
                         for job in self.jobs + self.deck_jobs]

@@ -28,20 +28,24 @@ def sizes(pdf):
 
 @pytest.fixture(scope="session")
 def pages(site):
-    """Every page as poppler lays it out: width, height and its lines (x0, y0, x1, y1, text), y downwards."""
+    """Every page as poppler lays it out: width, height, its lines and its words, each as
+    (x0, y0, x1, y1, text), y downwards."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) ontbreekt: installeer het met scripts/installeer.sh")
     xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(site / PDF_NAME), "-"],
                            capture_output=True, text=True, check=True).stdout
     result = []
     for page in ElementTree.fromstring(xhtml).iter(f"{XHTML}page"):
-        lines = []
-        for line in page.iter(f"{XHTML}line"):
-            words = " ".join(word.text or "" for word in line.iter(f"{XHTML}word"))
-            box = [float(line.get(key)) for key in ("xMin", "yMin", "xMax", "yMax")]
-            lines.append((*box, words))
-        result.append({"width": float(page.get("width")), "height": float(page.get("height")), "lines": lines})
+        lines = [(*place(line), " ".join(word.text or "" for word in line.iter(f"{XHTML}word")))
+                 for line in page.iter(f"{XHTML}line")]
+        words = [(*place(word), word.text or "") for word in page.iter(f"{XHTML}word")]
+        result.append({"width": float(page.get("width")), "height": float(page.get("height")),
+                       "lines": lines, "words": words})
     return result
+
+
+def place(element):
+    return [float(element.get(key)) for key in ("xMin", "yMin", "xMax", "yMax")]
 
 
 def body_lines(page):
@@ -154,16 +158,12 @@ def test_cross_references_carry_page_numbers(pages):
     assert len(re.findall(r", pagina \d+", text)) > 50
 
 
-def test_cross_reference_page_numbers_are_right(site, pdf):
+def test_cross_reference_page_numbers_are_right(pages, pdf):
     """Every "pagina N" / "(p. N)" inside a link names the page the link goes to.
 
     The numbers are written in after layout (macros/pdf/page_numbers.py), so here the
     PDF's own link targets are the judge: a link is read as the words inside its box.
     """
-    xhtml = subprocess.run(["pdftotext", "-bbox", str(site / PDF_NAME), "-"],
-                           capture_output=True, text=True, check=True).stdout
-    words = [[(float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")), float(w.get("yMax")), w.text or "")
-              for w in page.iter(f"{XHTML}word")] for page in ElementTree.fromstring(xhtml).iter(f"{XHTML}page")]
     suffix = re.compile(r"(?:pagina|\(p\.)\s+(\d+)\)?[.,;:]?$")
     named = pdf.named_destinations
     checked, wrong = 0, []
@@ -176,7 +176,7 @@ def test_cross_reference_page_numbers_are_right(site, pdf):
                 continue
             x0, y0, x1, y1 = (float(value) for value in annotation["/Rect"])
             top, bottom = height - max(y0, y1), height - min(y0, y1)
-            inside = " ".join(word[4] for word in words[number - 1]
+            inside = " ".join(word[4] for word in pages[number - 1]["words"]
                               if x0 - 1 <= (word[0] + word[2]) / 2 <= x1 + 1
                               and top - 1 <= (word[1] + word[3]) / 2 <= bottom + 1)
             if match := suffix.search(inside):
